@@ -1,0 +1,231 @@
+package ru.kuzbass.edu.workflows.letters;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+import javax.xml.transform.TransformerException;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+import org.apache.xmpbox.xml.XmpSerializer;
+import org.springframework.stereotype.Component;
+import ru.kuzbass.edu.workflows.platform.RegionTime;
+
+/**
+ * Renders a {@link LetterContent} as a one- or multi-page A4 PDF/A-2b document.
+ *
+ * <p>PDF/A needs every font embedded and an output intent. DejaVu Sans (from the
+ * jasperreports-fonts jar) covers Cyrillic and the rouble sign; the sRGB profile comes from the
+ * JDK itself, so no extra ICC file is shipped. The font files are read once and kept as bytes:
+ * parsing them per letter is unavoidable in PDFBox, reading them from the jar is not.
+ */
+@Component
+public class PdfLetterRenderer {
+
+  private static final String FONT_DIR = "/net/sf/jasperreports/fonts/dejavu/";
+  private static final float MARGIN = 56f;
+  private static final float BODY_SIZE = 11f;
+  private static final float LEADING = 15f;
+
+  private final byte[] regularFont = readResource(FONT_DIR + "DejaVuSans.ttf");
+  private final byte[] boldFont = readResource(FONT_DIR + "DejaVuSans-Bold.ttf");
+  private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+
+  public byte[] render(LetterContent letter) {
+    try (PDDocument doc = new PDDocument()) {
+      PDType0Font regular = PDType0Font.load(doc, new ByteArrayInputStream(regularFont), true);
+      PDType0Font bold = PDType0Font.load(doc, new ByteArrayInputStream(boldFont), true);
+      new Layout(doc, regular, bold).write(letter);
+      makePdfA(doc, letter);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+      doc.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not render letter " + letter.number(), e);
+    }
+  }
+
+  private void makePdfA(PDDocument doc, LetterContent letter) throws IOException {
+    Calendar created = GregorianCalendar.from(letter.date().atStartOfDay(RegionTime.ZONE));
+    created.setTimeZone(TimeZone.getTimeZone(RegionTime.ZONE));
+    String producer = "Kuzbass teacher workflows";
+
+    PDDocumentInformation info = doc.getDocumentInformation();
+    info.setTitle(letter.title());
+    info.setProducer(producer);
+    info.setCreator(producer);
+    info.setCreationDate(created);
+    info.setModificationDate(created);
+
+    XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+    try {
+      DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+      dc.setTitle(letter.title());
+      dc.addCreator(producer);
+      XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+      basic.setCreateDate(created);
+      basic.setModifyDate(created);
+      basic.setCreatorTool(producer);
+      xmp.createAndAddAdobePDFSchema().setProducer(producer);
+      PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
+      pdfa.setPart(2);
+      pdfa.setConformance("B");
+      ByteArrayOutputStream xml = new ByteArrayOutputStream();
+      new XmpSerializer().serialize(xmp, xml, true);
+      PDMetadata metadata = new PDMetadata(doc);
+      metadata.importXMPMetadata(xml.toByteArray());
+      doc.getDocumentCatalog().setMetadata(metadata);
+    } catch (BadFieldValueException | TransformerException e) {
+      throw new IOException("Could not write PDF/A metadata", e);
+    }
+
+    PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(srgbProfile));
+    intent.setInfo("sRGB IEC61966-2.1");
+    intent.setOutputCondition("sRGB IEC61966-2.1");
+    intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+    intent.setRegistryName("http://www.color.org");
+    doc.getDocumentCatalog().addOutputIntent(intent);
+    doc.getDocumentCatalog().getCOSObject().setName(COSName.LANG, "ru-RU");
+  }
+
+  /** Writes lines top-down, wrapping words and starting new pages as needed. */
+  private static final class Layout {
+    private final PDDocument doc;
+    private final PDType0Font regular;
+    private final PDType0Font bold;
+    private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
+    private PDPageContentStream stream;
+    private float y;
+
+    Layout(PDDocument doc, PDType0Font regular, PDType0Font bold) {
+      this.doc = doc;
+      this.regular = regular;
+      this.bold = bold;
+    }
+
+    void write(LetterContent letter) throws IOException {
+      newPage();
+      for (String line : letter.addressee()) {
+        paragraph(line, regular, BODY_SIZE, 0);
+      }
+      y -= LEADING;
+      paragraph(letter.title(), bold, 14f, 4);
+      paragraph("№ " + letter.number() + " от " + RussianFormat.date(letter.date()), regular, BODY_SIZE, LEADING);
+      for (String p : letter.paragraphs()) {
+        paragraph(p, regular, BODY_SIZE, LEADING / 2);
+      }
+      y -= LEADING;
+      paragraph(letter.signature(), bold, BODY_SIZE, 0);
+      stream.close();
+    }
+
+    private void paragraph(String text, PDType0Font font, float size, float spaceAfter) throws IOException {
+      List<String> lines = new ArrayList<>();
+      for (String part : text.split("\\R")) {
+        lines.addAll(wrap(printable(part, font), font, size));
+      }
+      for (String line : lines) {
+        if (y < MARGIN + LEADING) {
+          stream.close();
+          newPage();
+        }
+        stream.beginText();
+        stream.setFont(font, size);
+        stream.newLineAtOffset(MARGIN, y);
+        stream.showText(line);
+        stream.endText();
+        y -= size + 4;
+      }
+      y -= spaceAfter;
+    }
+
+    /**
+     * Text typed by people (names, reasons) may hold tabs, zero-width or bidi marks, or a symbol
+     * DejaVu lacks; PDFBox would refuse the whole letter for one of them. Invisible characters are
+     * dropped and missing glyphs become «?», so a letter always renders.
+     */
+    private String printable(String text, PDType0Font font) {
+      Map<Integer, Boolean> known = glyphs.computeIfAbsent(font, f -> new HashMap<>());
+      StringBuilder out = new StringBuilder(text.length());
+      text.codePoints().forEach(cp -> {
+        int type = Character.getType(cp);
+        if (cp == '\t') {
+          out.append(' ');
+        } else if (type == Character.CONTROL || type == Character.FORMAT) {
+          // invisible: nothing to print
+        } else if (known.computeIfAbsent(cp, c -> hasGlyph(font, c))) {
+          out.appendCodePoint(cp);
+        } else {
+          out.append('?');
+        }
+      });
+      return out.toString();
+    }
+
+    private static boolean hasGlyph(PDType0Font font, int codePoint) {
+      try {
+        font.encode(new String(Character.toChars(codePoint)));
+        return true;
+      } catch (IllegalArgumentException | IOException e) {
+        return false;
+      }
+    }
+
+    private List<String> wrap(String text, PDType0Font font, float size) throws IOException {
+      List<String> lines = new ArrayList<>();
+      StringBuilder line = new StringBuilder();
+      for (String word : text.split(" ")) {
+        String candidate = line.isEmpty() ? word : line + " " + word;
+        if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
+          lines.add(line.toString());
+          line = new StringBuilder(word);
+        } else {
+          line = new StringBuilder(candidate);
+        }
+      }
+      lines.add(line.toString());
+      return lines;
+    }
+
+    private void newPage() throws IOException {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      stream = new PDPageContentStream(doc, page);
+      y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+  }
+
+  private static byte[] readResource(String path) {
+    try (InputStream in = PdfLetterRenderer.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("Font " + path + " is missing from the classpath (jasperreports-fonts)");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package ru.kuzbass.edu.workflows.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends mail through an outbox table. Each message is recorded under its key before it is sent
+ * and marked SENT after the SMTP server accepted it; a retried job that finds it SENT does
+ * nothing. A failure leaves the row PENDING with the error, and the job's retry sends it again.
+ */
+@Service
+public class MailService {
+
+  private static final Logger log = LoggerFactory.getLogger(MailService.class);
+
+  private final JdbcClient jdbc;
+  private final JavaMailSender sender;
+  private final MailProperties properties;
+  private final Clock clock;
+
+  public MailService(JdbcClient jdbc, JavaMailSender sender, MailProperties properties, Clock clock) {
+    this.jdbc = jdbc;
+    this.sender = sender;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  @ConfigurationProperties("workflows.mail")
+  public record MailProperties(String from) {
+    public MailProperties {
+      if (from == null || from.isBlank()) {
+        from = "noreply@edu.kuzbass.example";
+      }
+    }
+  }
+
+  /** Sends the message unless a message with the same key was already sent. */
+  public void send(OutgoingMail mail) {
+    jdbc.sql("""
+            INSERT IGNORE INTO mail_outbox (message_key, recipient, subject, body, letter_id, status, created_at)
+            VALUES (:key, :recipient, :subject, :body, :letterId, 'PENDING', :now)""")
+        .param("key", mail.key())
+        .param("recipient", mail.recipient())
+        .param("subject", mail.subject())
+        .param("body", mail.body())
+        .param("letterId", mail.attachment() == null ? null : mail.attachment().id())
+        .param("now", now())
+        .update();
+    String status = jdbc.sql("SELECT status FROM mail_outbox WHERE message_key = :key")
+        .param("key", mail.key()).query(String.class).single();
+    if ("SENT".equals(status)) {
+      log.info("Mail {} was already sent; not sending it again", mail.key());
+      return;
+    }
+    try {
+      sender.send(toMime(mail));
+    } catch (MailException | MessagingException e) {
+      jdbc.sql("UPDATE mail_outbox SET attempts = attempts + 1, last_error = :error WHERE message_key = :key")
+          .param("error", truncate(String.valueOf(e.getMessage()), 1000))
+          .param("key", mail.key())
+          .update();
+      throw new MailDeliveryException("Could not deliver mail " + mail.key() + ": " + e.getMessage(), e);
+    }
+    jdbc.sql("UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL WHERE message_key = :key")
+        .param("now", now())
+        .param("key", mail.key())
+        .update();
+  }
+
+  private MimeMessage toMime(OutgoingMail mail) throws MessagingException {
+    MimeMessage message = sender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, mail.attachment() != null, StandardCharsets.UTF_8.name());
+    helper.setFrom(properties.from());
+    helper.setTo(mail.recipient());
+    helper.setSubject(mail.subject());
+    helper.setText(mail.body(), false);
+    if (mail.attachment() != null) {
+      helper.addAttachment(mail.attachment().fileName(), new ByteArrayResource(mail.attachment().pdf()), "application/pdf");
+    }
+    return message;
+  }
+
+  private LocalDateTime now() {
+    return LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  /** A technical failure: the job fails and Zeebe retries it with backoff. */
+  public static class MailDeliveryException extends RuntimeException {
+    public MailDeliveryException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package ru.kuzbass.edu.workflows.ruralgrant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
+import ru.kuzbass.edu.workflows.people.ValidSnils;
+
+/** The body of {@code POST /api/rural-grants/applications}. Messages are shown to applicants. */
+public record ApplicationRequest(
+    @NotNull(message = "Укажите сведения о заявителе") @Valid Applicant applicant,
+    @NotNull(message = "Укажите школу") @Valid School school,
+    @NotBlank(message = "Укажите должность или предмет") @Size(max = 200, message = "Не более 200 символов") String position,
+    @NotNull(message = "Укажите учебную нагрузку") @Min(value = 1, message = "Нагрузка должна быть не меньше 1 часа")
+    @Max(value = 60, message = "Нагрузка не может превышать 60 часов в неделю") Integer weeklyLoadHours,
+    @NotBlank(message = "Укажите прежнее место жительства") @Size(max = 500, message = "Не более 500 символов") String previousResidence,
+    @NotNull(message = "Нужно согласие на обработку персональных данных")
+    @AssertTrue(message = "Нужно согласие на обработку персональных данных") Boolean personalDataConsent) {
+
+  /** Letters, spaces, hyphens and apostrophes only: no digits, no invisible or bidi characters. */
+  static final String NAME = "^\\p{L}[\\p{L}' \\-]{0,99}$";
+
+  public record Applicant(
+      @NotBlank(message = "Укажите фамилию") @Pattern(regexp = NAME, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
+      @NotBlank(message = "Укажите имя") @Pattern(regexp = NAME, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String name,
+      @Pattern(regexp = NAME, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
+      @NotNull(message = "Укажите дату рождения") @PlausibleBirthDate LocalDate birthDate,
+      @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
+      @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно")
+      @Size(max = 254, message = "Не более 254 символов") String email,
+      @NotBlank(message = "Укажите телефон") @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{9,19}$", message = "Телефон указан неверно") String phone) {}
+
+  public record School(
+      @NotBlank(message = "Укажите код школы") @Pattern(regexp = "^[0-9A-Za-z\\-]{1,32}$", message = "Код школы: до 32 латинских букв, цифр и дефисов") String code,
+      @NotBlank(message = "Укажите муниципалитет") @Size(max = 200, message = "Не более 200 символов") String municipality,
+      @NotNull(message = "Укажите населённый пункт") @Valid Settlement settlement) {}
+
+  public record Settlement(
+      @NotBlank(message = "Укажите название населённого пункта") @Size(max = 200, message = "Не более 200 символов") String name,
+      @NotNull(message = "Укажите тип населённого пункта") SettlementType type,
+      @NotNull(message = "Укажите численность населения") @Min(value = 1, message = "Численность должна быть положительной")
+      @Max(value = 20_000_000, message = "Численность указана неверно") Integer population) {}
+}

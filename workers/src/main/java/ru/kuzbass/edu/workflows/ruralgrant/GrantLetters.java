@@ -1,0 +1,105 @@
+package ru.kuzbass.edu.workflows.ruralgrant;
+
+import static ru.kuzbass.edu.workflows.letters.RussianFormat.date;
+import static ru.kuzbass.edu.workflows.letters.RussianFormat.money;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import ru.kuzbass.edu.workflows.letters.LetterContent;
+import ru.kuzbass.edu.workflows.people.Person;
+import ru.kuzbass.edu.workflows.ruralgrant.RefundCalculator.Refund;
+import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantProperties.Campaign;
+
+/** The wording of the rural-grant letters. Pure functions of the case: easy to read and to test. */
+final class GrantLetters {
+  private GrantLetters() {}
+
+  static final String ISSUER = "Министерство образования Кузбасса";
+
+  static LetterContent rejection(GrantCase c, Person p, LocalDate today, List<String> reasons) {
+    List<String> body = new ArrayList<>();
+    body.add(greeting(p));
+    body.add("Рассмотрено Ваше заявление № " + c.caseNumber() + " о предоставлении единовременной компенсационной выплаты "
+        + "по программе «Земский учитель» для работы в школе " + school(c) + ".");
+    body.add("В предоставлении выплаты отказано по следующим основаниям:");
+    for (String reason : reasons) {
+      body.add("— " + reason);
+    }
+    body.add("Вы вправе подать заявление повторно в следующей кампании или обжаловать решение в установленном порядке.");
+    return letter(GrantLetterKind.REJECTION, c, p, today, body);
+  }
+
+  static LetterContent approval(GrantCase c, Person p, LocalDate today, Campaign campaign) {
+    List<String> body = new ArrayList<>();
+    body.add(greeting(p));
+    body.add("Конкурсная комиссия рассмотрела Ваше заявление № " + c.caseNumber() + " и приняла решение предоставить Вам "
+        + "единовременную компенсационную выплату в размере " + money(campaign.grantAmount())
+        + " по программе «Земский учитель».");
+    body.add("Место работы: " + school(c) + ". Должность: " + c.position() + ".");
+    body.add(conditions(campaign));
+    body.add("Для заключения договора обратитесь в отдел кадров. Выплата производится после регистрации договора.");
+    body.add("Основание: " + campaign.source() + ".");
+    return letter(GrantLetterKind.APPROVAL, c, p, today, body);
+  }
+
+  static LetterContent payment(GrantCase c, Person p, LocalDate today, Campaign campaign) {
+    List<String> body = new ArrayList<>();
+    body.add(greeting(p));
+    body.add("По договору № " + c.contractNumber() + " от " + date(c.contractDate()) + " Вам произведена единовременная "
+        + "компенсационная выплата в размере " + money(campaign.grantAmount()) + " (заявление № " + c.caseNumber() + ").");
+    body.add(conditions(campaign));
+    body.add("Срок исполнения обязательства: с " + date(c.contractDate()) + " по "
+        + date(c.contractDate().plusYears(campaign.obligationYears())) + ".");
+    return letter(GrantLetterKind.PAYMENT, c, p, today, body);
+  }
+
+  static LetterContent refundDemand(GrantCase c, Person p, LocalDate today, LocalDate departure, Refund refund) {
+    List<String> body = new ArrayList<>();
+    body.add(greeting(p));
+    body.add("Трудовой договор № " + c.contractNumber() + " от " + date(c.contractDate()) + " прекращён " + date(departure)
+        + ", до истечения срока обязательства (" + date(refund.termEnd()) + ").");
+    if (refund.mode() == RefundMode.PROPORTIONAL) {
+      body.add("Срок обязательства составляет " + refund.termDays() + " дн., отработано " + refund.workedDays()
+          + " дн., не отработано " + refund.unworkedDays() + " дн. Сумма к возврату рассчитана пропорционально "
+          + "неотработанному периоду.");
+    } else {
+      body.add("По условиям договора при досрочном прекращении выплата возвращается в полном объёме.");
+    }
+    body.add("Сумма к возврату: " + money(refund.amount()) + ".");
+    body.add("Просим вернуть указанную сумму в порядке и в сроки, установленные договором.");
+    return letter(GrantLetterKind.REFUND_DEMAND, c, p, today, body);
+  }
+
+  static LetterContent completion(GrantCase c, Person p, LocalDate today, Campaign campaign) {
+    List<String> body = new ArrayList<>();
+    body.add(greeting(p));
+    body.add("Вы полностью исполнили обязательство по договору № " + c.contractNumber() + " от " + date(c.contractDate())
+        + ": проработали " + campaign.obligationYears() + " лет в школе " + school(c) + ".");
+    body.add("Обязательство по возврату единовременной компенсационной выплаты в размере " + money(campaign.grantAmount())
+        + " прекращено. Благодарим Вас за работу!");
+    return letter(GrantLetterKind.COMPLETION, c, p, today, body);
+  }
+
+  private static String conditions(Campaign campaign) {
+    String refund = campaign.refundMode() == RefundMode.FULL
+        ? "вернуть выплату в полном объёме"
+        : "вернуть часть выплаты, пропорциональную неотработанному периоду";
+    return "Условия: работать в указанной школе не менее " + campaign.obligationYears() + " лет с учебной нагрузкой не менее "
+        + campaign.minWeeklyLoadHours() + " часов в неделю; при прекращении договора до истечения "
+        + campaign.obligationYears() + " лет — " + refund + ".";
+  }
+
+  private static String school(GrantCase c) {
+    return c.schoolCode() + " (" + c.settlementType().russian() + " " + c.settlementName() + ", " + c.municipality() + ")";
+  }
+
+  private static String greeting(Person p) {
+    String name = p.patronymic() == null || p.patronymic().isBlank() ? p.givenName() : p.givenName() + " " + p.patronymic();
+    return "Уважаемый(ая) " + name + "!";
+  }
+
+  private static LetterContent letter(GrantLetterKind kind, GrantCase c, Person p, LocalDate today, List<String> body) {
+    return new LetterContent(kind.title(), kind.number(c.caseNumber()), today, List.of("Кому: " + p.fullName()), body, ISSUER);
+  }
+}

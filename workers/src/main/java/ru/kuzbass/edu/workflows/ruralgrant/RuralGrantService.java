@@ -1,0 +1,318 @@
+package ru.kuzbass.edu.workflows.ruralgrant;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.kuzbass.edu.workflows.letters.IssuedLetter;
+import ru.kuzbass.edu.workflows.letters.LetterContent;
+import ru.kuzbass.edu.workflows.letters.LetterService;
+import ru.kuzbass.edu.workflows.letters.RussianFormat;
+import ru.kuzbass.edu.workflows.mail.MailService;
+import ru.kuzbass.edu.workflows.mail.OutgoingMail;
+import ru.kuzbass.edu.workflows.payments.PaymentLedger;
+import ru.kuzbass.edu.workflows.people.Person;
+import ru.kuzbass.edu.workflows.people.PersonDetails;
+import ru.kuzbass.edu.workflows.people.PersonService;
+import ru.kuzbass.edu.workflows.people.Snils;
+import ru.kuzbass.edu.workflows.platform.ApiProblem;
+import ru.kuzbass.edu.workflows.platform.RegionTime;
+import ru.kuzbass.edu.workflows.ruralgrant.RefundCalculator.Refund;
+import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantProperties.Campaign;
+
+/**
+ * The rural grant («Земский учитель»): intake, the steps its workers run, and the messages that
+ * applicants and HR send into a running case. Every side effect is keyed by case and kind, so a
+ * job that Zeebe delivers twice has its effect once.
+ */
+@Service
+public class RuralGrantService {
+
+  public static final String PROCESS_ID = "rural-teacher-grant";
+  static final String MESSAGE_DOCUMENTS_SUPPLEMENTED = "documents-supplemented";
+  static final String MESSAGE_TEACHER_DEPARTED = "teacher-departed";
+  static final String LEDGER_GRANT = "RURAL_GRANT";
+  static final String LEDGER_REFUND = "RURAL_GRANT_REFUND";
+  /** A message published just before its subscription opens still finds it. */
+  private static final Duration MESSAGE_TTL = Duration.ofHours(1);
+  private static final Set<CaseStatus> IN_OBLIGATION = Set.of(CaseStatus.IN_OBLIGATION, CaseStatus.EMPLOYMENT_CONFIRMED);
+
+  private final RuralGrantRepository cases;
+  private final RuralGrantProperties properties;
+  private final PersonService people;
+  private final LetterService letters;
+  private final MailService mail;
+  private final PaymentLedger ledger;
+  private final ZeebeClient zeebe;
+  private final Clock clock;
+
+  public RuralGrantService(RuralGrantRepository cases, RuralGrantProperties properties, PersonService people,
+      LetterService letters, MailService mail, PaymentLedger ledger, ZeebeClient zeebe, Clock clock) {
+    this.cases = cases;
+    this.properties = properties;
+    this.people = people;
+    this.letters = letters;
+    this.mail = mail;
+    this.ledger = ledger;
+    this.zeebe = zeebe;
+    this.clock = clock;
+  }
+
+  public record Submitted(long caseId, String caseNumber, long processInstanceKey) {}
+
+  public record Status(String caseNumber, String status, String statusText, OffsetDateTime submittedAt, List<HistoryEntry> history) {}
+
+  public record HistoryEntry(OffsetDateTime at, String status, String statusText, String details) {}
+
+  // ---------------------------------------------------------------- intake and look-ups
+
+  /**
+   * Stores the applicant and the application and starts the case, all or nothing: if the engine
+   * cannot start the instance, the transaction rolls back and the applicant may simply retry.
+   */
+  @Transactional
+  public Submitted submit(ApplicationRequest r) {
+    Instant now = clock.instant();
+    int year = RegionTime.today(clock).getYear();
+    properties.campaign(year);
+    ApplicationRequest.Applicant a = r.applicant();
+    Person person = people.register(new PersonDetails(Snils.normalise(a.snils()), a.surname().trim(), a.name().trim(),
+        a.patronymic() == null || a.patronymic().isBlank() ? null : a.patronymic().trim(), a.birthDate(), a.email().trim(), a.phone().trim()));
+    long id;
+    try {
+      id = cases.insert(r, person.id(), year, now);
+    } catch (DuplicateKeyException e) {
+      throw ApiProblem.conflict("Заявление с этим СНИЛС в кампании " + year + " года уже подано");
+    }
+    String number = "%s-%d-%06d".formatted(properties.caseNumberPrefix(), year, id);
+    cases.assignNumber(id, number);
+    cases.recordEvent(id, "SUBMITTED", CaseStatus.SUBMITTED, null, now);
+    long instanceKey = zeebe.newCreateInstanceCommand()
+        .bpmnProcessId(PROCESS_ID)
+        .latestVersion()
+        .variables(Map.of(
+            "caseId", id,
+            "caseNumber", number,
+            "campaignYear", year,
+            "schoolCode", r.school().code().trim(),
+            "municipality", r.school().municipality().trim(),
+            "position", r.position().trim()))
+        .send()
+        .join()
+        .getProcessInstanceKey();
+    cases.assignProcessInstance(id, instanceKey);
+    return new Submitted(id, number, instanceKey);
+  }
+
+  public Status status(String caseNumber) {
+    GrantCase c = byNumber(caseNumber);
+    List<HistoryEntry> history = cases.events(c.id()).stream()
+        .map(e -> new HistoryEntry(local(e.occurredAt()), e.status().name(), e.status().russian(), e.details()))
+        .toList();
+    return new Status(c.caseNumber(), c.status().name(), c.status().russian(), local(c.submittedAt()), history);
+  }
+
+  /** The applicant has sent the documents that HR asked for. */
+  public void supplementDocuments(String caseNumber) {
+    GrantCase c = byNumber(caseNumber);
+    if (c.status() != CaseStatus.DOCUMENTS_REQUESTED) {
+      throw ApiProblem.conflict("По заявлению " + caseNumber + " дополнительные документы сейчас не запрошены");
+    }
+    String round = cases.events(c.id()).stream().filter(e -> e.key().startsWith("DOCUMENTS_REQUESTED:"))
+        .reduce((first, last) -> last).orElseThrow().key();
+    zeebe.newPublishMessageCommand()
+        .messageName(MESSAGE_DOCUMENTS_SUPPLEMENTED)
+        .correlationKey(caseNumber)
+        .messageId(caseNumber + ":" + round)
+        .timeToLive(MESSAGE_TTL)
+        .send()
+        .join();
+    cases.recordEvent(c.id(), "DOCUMENTS_SUPPLEMENTED:" + round, CaseStatus.DOCUMENTS_SUPPLEMENTED, null, clock.instant());
+  }
+
+  /** The teacher left the school before the term ended; the case goes on to the refund. */
+  public void reportDeparture(String caseNumber, LocalDate departureDate) {
+    GrantCase c = byNumber(caseNumber);
+    if (!IN_OBLIGATION.contains(c.status())) {
+      throw ApiProblem.conflict("Заявление " + caseNumber + " не находится в периоде отработки (статус: " + c.status().russian() + ")");
+    }
+    if (departureDate.isBefore(c.contractDate())) {
+      throw ApiProblem.badField("departureDate", "Дата увольнения не может быть раньше даты договора (" + c.contractDate() + ")");
+    }
+    if (departureDate.isAfter(RegionTime.today(clock))) {
+      throw ApiProblem.badField("departureDate", "Дата увольнения не может быть в будущем");
+    }
+    zeebe.newPublishMessageCommand()
+        .messageName(MESSAGE_TEACHER_DEPARTED)
+        .correlationKey(caseNumber)
+        .messageId(caseNumber + ":departure")
+        .timeToLive(MESSAGE_TTL)
+        .variables(Map.of("departureDate", departureDate.toString()))
+        .send()
+        .join();
+    cases.recordEvent(c.id(), "DEPARTURE_REPORTED", CaseStatus.DEPARTED, "Дата увольнения: " + departureDate, clock.instant());
+  }
+
+  // ---------------------------------------------------------------- steps run by the job workers
+
+  /** The facts and the campaign's thresholds that the eligibility table decides on. */
+  public Map<String, Object> eligibilityFacts(long caseId) {
+    GrantCase c = get(caseId);
+    Person p = people.get(c.personId());
+    Campaign k = properties.campaign(c.campaignYear());
+    LocalDate submittedOn = LocalDate.ofInstant(c.submittedAt(), RegionTime.ZONE);
+    Map<String, Object> facts = new HashMap<>();
+    facts.put("settlementType", c.settlementType().name());
+    facts.put("settlementPopulation", c.settlementPopulation());
+    facts.put("vacancyListed", cases.isVacancyListed(c.campaignYear(), c.schoolCode(), c.position()));
+    facts.put("applicantAge", Period.between(p.birthDate(), submittedOn).getYears());
+    facts.put("weeklyLoadHours", c.weeklyLoadHours());
+    facts.put("submittedOn", submittedOn.toString());
+    facts.put("allowedSettlementTypes", k.allowedSettlementTypes().stream().map(Enum::name).toList());
+    facts.put("maxPopulation", k.maxPopulation());
+    facts.put("minWeeklyLoadHours", k.minWeeklyLoadHours());
+    facts.put("ageLimit", k.ageLimit());
+    facts.put("windowStart", k.windowStart().toString());
+    facts.put("windowEnd", k.windowEnd().toString());
+    facts.put("obligationYears", k.obligationYears());
+    return facts;
+  }
+
+  /**
+   * E-mails the applicant the list of missing documents and returns the deadline. {@code round}
+   * tells one request from the next when HR asks more than once; the deadline is counted from
+   * the recorded request, so a retry computes the same one.
+   */
+  public OffsetDateTime requestDocuments(long caseId, String round, String missingDocuments) {
+    GrantCase c = get(caseId);
+    String key = "DOCUMENTS_REQUESTED:" + round;
+    cases.recordEvent(caseId, key, CaseStatus.DOCUMENTS_REQUESTED, missingDocuments, clock.instant());
+    Instant requestedAt = cases.findEvent(caseId, key).orElseThrow().occurredAt();
+    LocalDate dueDay = LocalDate.ofInstant(requestedAt, RegionTime.ZONE).plusDays(properties.documentsWaitDays());
+    Person p = people.get(c.personId());
+    mail.send(new OutgoingMail(c.caseNumber() + ":DOCUMENTS_REQUEST:" + round, p.email(),
+        "Земский учитель: нужны дополнительные документы по заявлению " + c.caseNumber(),
+        "Здравствуйте, " + p.givenName() + "!\n\n"
+            + "Для рассмотрения заявления № " + c.caseNumber() + " представьте, пожалуйста, следующие документы:\n\n"
+            + missingDocuments + "\n\n"
+            + "Срок — до " + RussianFormat.date(dueDay).replace(RussianFormat.NBSP, ' ') + " включительно. "
+            + "Если документы не поступят в срок, в предоставлении выплаты будет отказано.\n\n"
+            + GrantLetters.ISSUER,
+        null));
+    return RegionTime.endOfDay(dueDay);
+  }
+
+  public void sendLetter(GrantLetterKind kind, LetterInputs in) {
+    GrantCase c = get(in.caseId());
+    Person p = people.get(c.personId());
+    LocalDate today = RegionTime.today(clock);
+    List<String> reasons = kind == GrantLetterKind.REJECTION ? in.rejectionReasons() : List.of();
+    if (kind == GrantLetterKind.COMPLETION) {
+      recordConfirmation(c, properties.campaign(c.campaignYear()).obligationYears());
+    }
+    IssuedLetter letter = letters.issue(c.caseNumber(), kind.name(), fileName(kind, c),
+        () -> content(kind, c, p, today, reasons, in));
+    mail.send(new OutgoingMail(c.caseNumber() + ":" + kind.name(), p.email(),
+        "Земский учитель: " + lowerFirst(kind.title()) + " (заявление " + c.caseNumber() + ")",
+        "Здравствуйте, " + p.givenName() + "!\n\n"
+            + "Во вложении — " + lowerFirst(kind.title()) + " № " + letter.number() + " по Вашему заявлению № " + c.caseNumber() + ".\n\n"
+            + "Письмо отправлено автоматически, отвечать на него не нужно.\n\n" + GrantLetters.ISSUER,
+        letter));
+    cases.recordEvent(c.id(), "LETTER:" + kind.name(), kind.status(),
+        reasons.isEmpty() ? "Письмо № " + letter.number() : String.join("; ", reasons), clock.instant());
+  }
+
+  /** HR has registered the contract: record it and the payment of the grant (once). */
+  public void recordGrantPayment(long caseId, String contractNumber, LocalDate contractDate) {
+    GrantCase c = get(caseId);
+    Campaign k = properties.campaign(c.campaignYear());
+    cases.recordContract(caseId, contractNumber, contractDate);
+    PaymentLedger.Entry entry = ledger.record(c.caseNumber(), LEDGER_GRANT, k.grantAmount(),
+        "Договор № " + contractNumber + " от " + contractDate);
+    cases.recordEvent(caseId, "GRANT_PAID", CaseStatus.PAID,
+        "Выплата " + RussianFormat.money(entry.amount()).replace(RussianFormat.NBSP, ' ') + " учтена", clock.instant());
+  }
+
+  /**
+   * Plans the next yearly confirmation: the anniversary of the contract, at the start of that
+   * day in the region. The previous year's confirmation, if any, is recorded in the history.
+   */
+  public Map<String, Object> scheduleConfirmation(long caseId, int previousYear) {
+    GrantCase c = get(caseId);
+    if (previousYear == 0) {
+      cases.recordEvent(caseId, "OBLIGATION_STARTED", CaseStatus.IN_OBLIGATION, "Договор от " + c.contractDate(), clock.instant());
+    } else {
+      recordConfirmation(c, previousYear);
+    }
+    int year = previousYear + 1;
+    return Map.of(
+        "confirmationYear", year,
+        "confirmationDueAt", RegionTime.startOfDay(c.contractDate().plusYears(year)).toString());
+  }
+
+  /** Computes the refund for an early departure and records it in the ledger (once). */
+  public Refund demandRefund(long caseId, LocalDate departureDate) {
+    GrantCase c = get(caseId);
+    Refund refund = refund(c, departureDate);
+    ledger.record(c.caseNumber(), LEDGER_REFUND, refund.amount(),
+        "Увольнение " + departureDate + ", не отработано " + refund.unworkedDays() + " из " + refund.termDays() + " дн.");
+    cases.recordEvent(caseId, "DEPARTURE", CaseStatus.DEPARTED, "Дата увольнения: " + departureDate, clock.instant());
+    return refund;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private LetterContent content(GrantLetterKind kind, GrantCase c, Person p, LocalDate today, List<String> reasons, LetterInputs in) {
+    Campaign k = properties.campaign(c.campaignYear());
+    return switch (kind) {
+      case REJECTION -> GrantLetters.rejection(c, p, today, reasons);
+      case APPROVAL -> GrantLetters.approval(c, p, today, k);
+      case PAYMENT -> GrantLetters.payment(c, p, today, k);
+      case REFUND_DEMAND -> {
+        LocalDate departure = LocalDate.parse(in.departureDate());
+        yield GrantLetters.refundDemand(c, p, today, departure, refund(c, departure));
+      }
+      case COMPLETION -> GrantLetters.completion(c, p, today, k);
+    };
+  }
+
+  private void recordConfirmation(GrantCase c, int year) {
+    cases.recordEvent(c.id(), "EMPLOYMENT_CONFIRMED:" + year, CaseStatus.EMPLOYMENT_CONFIRMED,
+        "Работа подтверждена за " + year + "-й год", clock.instant());
+  }
+
+  private Refund refund(GrantCase c, LocalDate departureDate) {
+    Campaign k = properties.campaign(c.campaignYear());
+    return RefundCalculator.compute(k.grantAmount(), c.contractDate(), k.obligationYears(), departureDate, k.refundMode());
+  }
+
+  private static String fileName(GrantLetterKind kind, GrantCase c) {
+    return kind.number(c.caseNumber()).replace('/', '-') + ".pdf";
+  }
+
+  private static String lowerFirst(String s) {
+    return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private GrantCase get(long caseId) {
+    return cases.findById(caseId).orElseThrow(() -> new IllegalStateException("Rural-grant case " + caseId + " does not exist"));
+  }
+
+  private GrantCase byNumber(String caseNumber) {
+    return cases.findByNumber(caseNumber).orElseThrow(() -> ApiProblem.notFound("Заявление " + caseNumber + " не найдено"));
+  }
+
+  private static OffsetDateTime local(Instant instant) {
+    return instant.atZone(RegionTime.ZONE).toOffsetDateTime();
+  }
+}

