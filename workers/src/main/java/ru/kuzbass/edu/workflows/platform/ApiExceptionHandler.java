@@ -1,5 +1,6 @@
 package ru.kuzbass.edu.workflows.platform;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       @NonNull HttpMessageNotReadableException ex, @NonNull HttpHeaders headers,
       @NonNull HttpStatusCode status, @NonNull WebRequest request) {
-    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    // A syntax error (truncated or broken JSON) may surface inside a mapping error; it is about the body.
+    boolean syntax = ex.getMostSpecificCause() instanceof JsonParseException;
+    if (!syntax && ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field = path(mapping);
       return problem(HttpStatus.BAD_REQUEST, "Неверные данные запроса",
           "Поле " + field + " имеет неверный формат или значение",

@@ -1,0 +1,80 @@
+package ru.kuzbass.edu.workflows.platform;
+
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.worker.JobClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finishes a job the way this project wants: complete it with the step's variables, or, when the
+ * step failed for a technical reason (mail server down, database away), fail it with a growing
+ * back-off so that a short outage does not burn every retry in a second. When the retries run
+ * out, Zeebe raises an incident that carries the error message, readable in Operate.
+ *
+ * <p>The Zeebe client's own failure handling retries at once, without back-off; that is why the
+ * workers finish their jobs here and do not rely on auto-completion.
+ */
+@Component
+public class JobOutcome {
+
+  private static final Logger log = LoggerFactory.getLogger(JobOutcome.class);
+
+  private final RetryProperties retry;
+
+  public JobOutcome(RetryProperties retry) {
+    this.retry = retry;
+  }
+
+  /**
+   * The back-off after the first failure and its ceiling; each further failure doubles it.
+   * {@code attempts} is the retries every service task declares in BPMN
+   * ({@code zeebe:taskDefinition retries="5"}), from which the number of failures so far follows.
+   */
+  @ConfigurationProperties("workflows.jobs.retry")
+  public record RetryProperties(Duration initialBackoff, Duration maxBackoff, Integer attempts) {
+    public RetryProperties {
+      initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
+      maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
+      attempts = attempts == null ? 5 : attempts;
+    }
+  }
+
+  public void complete(JobClient client, ActivatedJob job, Runnable step) {
+    completeWith(client, job, () -> {
+      step.run();
+      return Map.of();
+    });
+  }
+
+  public void completeWith(JobClient client, ActivatedJob job, Supplier<Map<String, Object>> step) {
+    Map<String, Object> variables;
+    try {
+      variables = step.get();
+    } catch (RuntimeException e) {
+      int retriesLeft = Math.max(job.getRetries() - 1, 0);
+      Duration backoff = backoff(job.getRetries());
+      log.warn("Job {} ({}, element {}) failed, {} retries left, next try in {}: {}",
+          job.getKey(), job.getType(), job.getElementId(), retriesLeft, backoff, e.toString());
+      client.newFailCommand(job.getKey())
+          .retries(retriesLeft)
+          .retryBackoff(backoff)
+          .errorMessage(e.getClass().getSimpleName() + ": " + e.getMessage())
+          .send()
+          .join();
+      return;
+    }
+    client.newCompleteCommand(job.getKey()).variables(variables).send().join();
+  }
+
+  /** Doubles with each failure so far: with the defaults 10 s, 20 s, 40 s, 80 s. */
+  Duration backoff(int retriesBefore) {
+    int used = Math.max(0, retry.attempts() - retriesBefore);
+    Duration d = retry.initialBackoff().multipliedBy(1L << Math.min(used, 16));
+    return d.compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : d;
+  }
+}

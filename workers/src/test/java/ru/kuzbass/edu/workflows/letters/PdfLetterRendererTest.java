@@ -1,0 +1,112 @@
+package ru.kuzbass.edu.workflows.letters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.verapdf.core.ValidationException;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/** Letters read back as text and checked against PDF/A-2b by veraPDF, the reference validator. */
+class PdfLetterRendererTest {
+
+  private final PdfLetterRenderer renderer = new PdfLetterRenderer();
+
+  @BeforeAll
+  static void initVeraPdf() {
+    VeraGreenfieldFoundryProvider.initialise();
+  }
+
+  static LetterContent letter(String name, List<String> paragraphs) {
+    return new LetterContent("Уведомление о решении предоставить единовременную компенсационную выплату", "ЗУ-2027-000123/Р",
+        LocalDate.of(2027, 3, 1), List.of("Кому: " + name), paragraphs, "Министерство образования Кузбасса");
+  }
+
+  @Test
+  void letterCarriesNameNumberAndAmountAndIsPdfA2b() throws Exception {
+    byte[] pdf = renderer.render(letter("Кузнецова Анна Сергеевна", List.of(
+        "Размер выплаты: " + RussianFormat.money(new BigDecimal("1000000")) + ".",
+        "Условия: работать не менее 5 лет. ".repeat(40))));
+
+    String text = text(pdf);
+    assertThat(text).contains("Кузнецова Анна Сергеевна", "№ ЗУ-2027-000123/Р от 1 марта 2027 г.", "1 000 000 ₽", "не менее 5 лет");
+    assertPdfA2b(pdf);
+  }
+
+  @Test
+  void longLettersFlowOntoFurtherPages() throws Exception {
+    byte[] pdf = renderer.render(letter("Кузнецова Анна", List.of("Абзац с длинным текстом о правилах программы. ".repeat(400))));
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      assertThat(doc.getNumberOfPages()).isGreaterThan(1);
+    }
+    assertPdfA2b(pdf);
+  }
+
+  @Test
+  void hostileTextStillRenders() throws Exception {
+    String name = "Д'Артаньян-\u200BОглы \u202Eאבג\u202C 𝔘 😀\tМария";
+    byte[] pdf = renderer.render(letter(name, List.of("<script>alert(1)</script>'; DROP TABLE person; --", "строка\nвторая строка")));
+    String text = text(pdf);
+    assertThat(text).contains("Д'Артаньян-Оглы", "Мария", "<script>alert(1)</script>'; DROP TABLE person; --", "вторая строка");
+    assertPdfA2b(pdf);
+  }
+
+  @Test
+  void moneyIsWrittenTheRussianWay() {
+    assertThat(RussianFormat.money(new BigDecimal("1000000")).replace('\u00A0', ' ')).isEqualTo("1 000 000 ₽");
+    assertThat(RussianFormat.money(new BigDecimal("491516.15")).replace('\u00A0', ' ')).isEqualTo("491 516,15 ₽");
+  }
+
+  /** Reports how long a warm letter takes to render; a figure for the notes, not an assertion. */
+  @Test
+  void reportsRenderTime() {
+    LetterContent sample = letter("Кузнецова Анна Сергеевна", List.of("Размер выплаты: 1 000 000 ₽.", "Условия. ".repeat(60)));
+    for (int i = 0; i < 20; i++) {
+      renderer.render(sample);
+    }
+    int n = 50;
+    long start = System.nanoTime();
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      size = renderer.render(sample).length;
+    }
+    double ms = (System.nanoTime() - start) / 1e6 / n;
+    System.out.printf("Letter render: %.1f ms per letter (warm, 1 thread), %d bytes%n", ms, size);
+    assertThat(size).isPositive();
+  }
+
+  private static String text(byte[] pdf) throws Exception {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(doc).replace('\u00A0', ' ').replaceAll("\\s*\\R\\s*", " ");
+    }
+  }
+
+  static void assertPdfA2b(byte[] pdf) throws Exception {
+    try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
+        PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+      ValidationResult result = validator.validate(parser);
+      String failures = result.getTestAssertions().stream()
+          .filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
+          .map(a -> a.getRuleId().getClause() + " " + a.getMessage())
+          .distinct()
+          .collect(Collectors.joining("\n"));
+      assertThat(result.isCompliant()).as("PDF/A-2b violations:\n%s", failures).isTrue();
+    } catch (ValidationException e) {
+      throw new AssertionError("veraPDF could not validate the letter", e);
+    }
+  }
+}

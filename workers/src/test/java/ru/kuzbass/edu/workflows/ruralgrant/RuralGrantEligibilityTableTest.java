@@ -1,0 +1,80 @@
+package ru.kuzbass.edu.workflows.ruralgrant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.api.response.EvaluateDecisionResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import ru.kuzbass.edu.workflows.support.ProcessTest;
+
+/** The eligibility table on the engine, one rule at a time, with the thresholds passed in as configuration. */
+class RuralGrantEligibilityTableTest extends ProcessTest {
+
+  private static Map<String, Object> eligible() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("settlementType", "VILLAGE");
+    v.put("settlementPopulation", 1200);
+    v.put("vacancyListed", true);
+    v.put("applicantAge", 54);
+    v.put("weeklyLoadHours", 18);
+    v.put("submittedOn", "2027-04-15");
+    v.put("allowedSettlementTypes", List.of("VILLAGE", "WORKERS_SETTLEMENT", "URBAN_TYPE_SETTLEMENT", "TOWN"));
+    v.put("maxPopulation", 50_000);
+    v.put("minWeeklyLoadHours", 18);
+    v.put("ageLimit", null);
+    v.put("windowStart", "2027-01-10");
+    v.put("windowEnd", "2027-04-15");
+    return v;
+  }
+
+  private List<String> reasons(Map<String, Object> variables) {
+    EvaluateDecisionResponse response = zeebe.newEvaluateDecisionCommand().decisionId("rural-grant-eligibility")
+        .variables(variables).send().join();
+    Object result = response.getDecisionOutput() == null ? null : zeebe.getConfiguration().getJsonMapper()
+        .fromJson(response.getDecisionOutput(), Object.class);
+    if (result == null) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) result;
+    return rows.stream().map(r -> (String) r.get("code")).toList();
+  }
+
+  @Test
+  void theBoundariesAreInclusive() {
+    Map<String, Object> v = eligible();
+    v.put("settlementPopulation", 50_000);
+    v.put("ageLimit", 54);
+    assertThat(reasons(v)).isEmpty();
+  }
+
+  @Test
+  void eachBrokenConditionIsAReason() {
+    Map<String, Object> v = eligible();
+    v.put("settlementType", "TOWN");
+    v.put("allowedSettlementTypes", List.of("VILLAGE"));
+    v.put("settlementPopulation", 50_001);
+    v.put("vacancyListed", false);
+    v.put("ageLimit", 53);
+    v.put("weeklyLoadHours", 17);
+    v.put("submittedOn", "2027-04-16");
+    assertThat(reasons(v)).containsExactlyInAnyOrder(
+        "SETTLEMENT_TYPE", "POPULATION", "VACANCY", "AGE", "TEACHING_LOAD", "SUBMISSION_WINDOW");
+  }
+
+  @Test
+  void noAgeLimitMeansAnyAge() {
+    Map<String, Object> v = eligible();
+    v.put("applicantAge", 70);
+    assertThat(reasons(v)).isEmpty();
+  }
+
+  @Test
+  void beforeTheWindowOpensIsTooEarly() {
+    Map<String, Object> v = eligible();
+    v.put("submittedOn", "2027-01-09");
+    assertThat(reasons(v)).containsExactly("SUBMISSION_WINDOW");
+  }
+}
