@@ -1,0 +1,81 @@
+package ru.kuzbass.edu.workflows.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Submits the demo applications through the public API, as applicants would, so that Tasklist
+ * has work in it. It waits until Tasklist has imported every form first: Tasklist links a job-based
+ * user task to its form when it imports the task, and a task imported before its form shows only
+ * raw variables. A second run meets 409 (the same SNILS in the same year) and adds nothing.
+ */
+final class DemoCases {
+  private DemoCases() {}
+
+  private static final int APPLICATIONS = 3;
+  private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
+
+  static List<String> submit(Path formsDir) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    awaitFormsInTasklist(http, countForms(formsDir));
+    List<String> outcomes = new ArrayList<>();
+    for (int i = 1; i <= APPLICATIONS; i++) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                  URI.create("http://localhost:" + StackLayout.WORKERS_HTTP + "/api/rural-grants/applications"))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(resource("demo/application-" + i + ".json")))
+              .build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      outcomes.add(switch (response.statusCode()) {
+        case 201 -> "submitted " + response.body().replaceAll(".*\"caseNumber\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        case 409 -> "already there";
+        default -> "refused with " + response.statusCode() + ": " + response.body();
+      });
+    }
+    return outcomes;
+  }
+
+  private static long countForms(Path formsDir) throws IOException {
+    try (Stream<Path> files = Files.walk(formsDir)) {
+      return files.filter(f -> f.toString().endsWith(".form")).count();
+    }
+  }
+
+  private static void awaitFormsInTasklist(HttpClient http, long expected) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(120);
+    while (Instant.now().isBefore(deadline)) {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+              URI.create("http://localhost:" + StackLayout.OPENSEARCH_HTTP + "/tasklist-form-*/_count")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Matcher m = COUNT.matcher(response.body());
+      if (response.statusCode() == 200 && m.find() && Long.parseLong(m.group(1)) >= expected) {
+        return;
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException("Tasklist did not import the " + expected + " forms within 120 s; see the Camunda log");
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = DemoCases.class.getClassLoader().getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("Missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package ru.kuzbass.edu.workflows.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import ru.kuzbass.edu.workflows.platform.RegionTime;
+import ru.kuzbass.edu.workflows.ruralgrant.SettlementType;
+
+/**
+ * Demo data for the local stack (profile {@code demo}): the region's municipalities with a few
+ * schools each, and this year's rural-grant vacancy list spread from the region's vacancy figures.
+ * It loads once: a second start finds the data and leaves it alone. The demo applications come
+ * through the public API from the local-stack launcher, once Tasklist knows the forms.
+ */
+@Component
+@Profile("demo")
+public class DemoData implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+  private static final int MAX_ELIGIBLE_POPULATION = 50_000;
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public DemoData(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  record Settlement(String municipalityCode, String municipality, String name, SettlementType type, int population) {}
+
+  record School(String code, Settlement settlement) {}
+
+  @Override
+  public void run(ApplicationArguments args) {
+    int year = RegionTime.today(clock).getYear();
+    List<School> schools = schools();
+    if (jdbc.sql("SELECT COUNT(*) FROM municipality").query(Integer.class).single() == 0) {
+      loadSchools(schools);
+    }
+    if (jdbc.sql("SELECT COUNT(*) FROM rural_grant_vacancy WHERE campaign_year = ?").param(year).query(Integer.class).single() == 0) {
+      loadVacancies(year, schools);
+    }
+  }
+
+  private void loadSchools(List<School> schools) {
+    Map<String, String> municipalities = new LinkedHashMap<>();
+    schools.forEach(s -> municipalities.putIfAbsent(s.settlement().municipalityCode(), s.settlement().municipality()));
+    municipalities.forEach((code, name) ->
+        jdbc.sql("INSERT INTO municipality (code, name) VALUES (?, ?)").params(code, name).update());
+    for (School s : schools) {
+      Settlement t = s.settlement();
+      jdbc.sql("""
+              INSERT INTO school (code, name, municipality_code, settlement_name, settlement_type, settlement_population)
+              VALUES (?, ?, ?, ?, ?, ?)""")
+          .params(s.code(), "МБОУ «Средняя общеобразовательная школа № " + s.code().substring(s.code().lastIndexOf('-') + 1)
+              + "», " + t.name(), t.municipalityCode(), t.name(), t.type().name(), t.population())
+          .update();
+    }
+    log.info("Demo data: {} municipalities, {} schools", municipalities.size(), schools.size());
+  }
+
+  /** Spreads each subject's regional vacancy count over the schools the grant applies to, in turn. */
+  private void loadVacancies(int year, List<School> schools) {
+    List<School> eligible = schools.stream().filter(s -> s.settlement().population() <= MAX_ELIGIBLE_POPULATION).toList();
+    int offset = 0;
+    int total = 0;
+    for (String[] row : csv("demo/vacancies.csv")) {
+      String position = row[0];
+      int count = Integer.parseInt(row[1]);
+      for (int i = 0; i < count; i++) {
+        School school = eligible.get((offset + i) % eligible.size());
+        jdbc.sql("""
+                INSERT INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES (?, ?, ?, 1)
+                ON DUPLICATE KEY UPDATE places = places + 1""")
+            .params(year, school.code(), position).update();
+      }
+      offset++;
+      total += count;
+    }
+    log.info("Demo data: {} rural-grant vacancies for {} across {} schools", total, year, eligible.size());
+  }
+
+  /** One school per small settlement, three in each large town; codes look like 42-IZH-01. */
+  static List<School> schools() {
+    List<School> schools = new ArrayList<>();
+    Map<String, Integer> numbers = new LinkedHashMap<>();
+    for (String[] row : csv("demo/settlements.csv")) {
+      Settlement s = new Settlement(row[0], row[1], row[2], SettlementType.valueOf(row[3]), Integer.parseInt(row[4]));
+      int count = s.population() > MAX_ELIGIBLE_POPULATION ? 3 : 1;
+      for (int i = 0; i < count; i++) {
+        int number = numbers.merge(s.municipalityCode(), 1, Integer::sum);
+        schools.add(new School("42-%s-%02d".formatted(s.municipalityCode(), number), s));
+      }
+    }
+    return schools;
+  }
+
+  private static List<String[]> csv(String resource) {
+    List<String[]> rows = new ArrayList<>();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          rows.add(line.split(";"));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource, e);
+    }
+    return rows;
+  }
+}
