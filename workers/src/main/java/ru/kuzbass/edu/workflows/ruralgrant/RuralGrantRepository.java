@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -77,35 +76,9 @@ public class RuralGrantRepository {
         .query(Integer.class).single() > 0;
   }
 
-  /**
-   * Records a step of the case once: a second call with the same key changes nothing and
-   * returns false. The case's current status follows the newest recorded step.
-   */
-  public boolean recordEvent(long id, String key, CaseStatus status, String details, Instant at) {
-    int inserted = jdbc.sql("""
-            INSERT IGNORE INTO rural_grant_event (application_id, event_key, status, details, occurred_at)
-            VALUES (:id, :key, :status, :details, :at)""")
-        .param("id", id).param("key", key).param("status", status.name()).param("details", details).param("at", toDb(at))
-        .update();
-    if (inserted > 0) {
-      jdbc.sql("UPDATE rural_grant_application SET status = :status WHERE id = :id").param("status", status.name()).param("id", id).update();
-    }
-    return inserted > 0;
-  }
-
-  public Optional<CaseEvent> findEvent(long id, String key) {
-    return jdbc.sql("SELECT * FROM rural_grant_event WHERE application_id = :id AND event_key = :key")
-        .param("id", id).param("key", key).query(RuralGrantRepository::mapEvent).optional();
-  }
-
-  public List<CaseEvent> events(long id) {
-    return jdbc.sql("SELECT * FROM rural_grant_event WHERE application_id = :id ORDER BY occurred_at, id")
-        .param("id", id).query(RuralGrantRepository::mapEvent).list();
-  }
-
-  private static CaseEvent mapEvent(ResultSet rs, int row) throws SQLException {
-    return new CaseEvent(rs.getString("event_key"), CaseStatus.valueOf(rs.getString("status")), rs.getString("details"),
-        fromDb(rs.getObject("occurred_at", java.time.LocalDateTime.class)));
+  /** The case's current status follows its newest recorded step. */
+  public void updateStatus(long id, CaseStatus status) {
+    jdbc.sql("UPDATE rural_grant_application SET status = :status WHERE id = :id").param("status", status.name()).param("id", id).update();
   }
 
   private GrantCase map(ResultSet rs, int row) throws SQLException {

@@ -26,6 +26,7 @@ import ru.kuzbass.edu.workflows.people.PersonDetails;
 import ru.kuzbass.edu.workflows.people.PersonService;
 import ru.kuzbass.edu.workflows.people.Snils;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
+import ru.kuzbass.edu.workflows.platform.CaseHistory;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.ruralgrant.RefundCalculator.Refund;
 import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantProperties.Campaign;
@@ -48,6 +49,7 @@ public class RuralGrantService {
   private static final Set<CaseStatus> IN_OBLIGATION = Set.of(CaseStatus.IN_OBLIGATION, CaseStatus.EMPLOYMENT_CONFIRMED);
 
   private final RuralGrantRepository cases;
+  private final CaseHistory history;
   private final RuralGrantProperties properties;
   private final PersonService people;
   private final LetterService letters;
@@ -56,9 +58,10 @@ public class RuralGrantService {
   private final ZeebeClient zeebe;
   private final Clock clock;
 
-  public RuralGrantService(RuralGrantRepository cases, RuralGrantProperties properties, PersonService people,
-      LetterService letters, MailService mail, PaymentLedger ledger, ZeebeClient zeebe, Clock clock) {
+  public RuralGrantService(RuralGrantRepository cases, CaseHistory history, RuralGrantProperties properties,
+      PersonService people, LetterService letters, MailService mail, PaymentLedger ledger, ZeebeClient zeebe, Clock clock) {
     this.cases = cases;
+    this.history = history;
     this.properties = properties;
     this.people = people;
     this.letters = letters;
@@ -96,7 +99,7 @@ public class RuralGrantService {
     }
     String number = "%s-%d-%06d".formatted(properties.caseNumberPrefix(), year, id);
     cases.assignNumber(id, number);
-    cases.recordEvent(id, "SUBMITTED", CaseStatus.SUBMITTED, null, now);
+    history.record(number, "SUBMITTED", CaseStatus.SUBMITTED.name(), null, now);
     long instanceKey = zeebe.newCreateInstanceCommand()
         .bpmnProcessId(PROCESS_ID)
         .latestVersion()
@@ -116,10 +119,10 @@ public class RuralGrantService {
 
   public Status status(String caseNumber) {
     GrantCase c = byNumber(caseNumber);
-    List<HistoryEntry> history = cases.events(c.id()).stream()
-        .map(e -> new HistoryEntry(local(e.occurredAt()), e.status().name(), e.status().russian(), e.details()))
+    List<HistoryEntry> entries = history.events(c.caseNumber()).stream()
+        .map(e -> new HistoryEntry(local(e.occurredAt()), e.status(), CaseStatus.valueOf(e.status()).russian(), e.details()))
         .toList();
-    return new Status(c.caseNumber(), c.status().name(), c.status().russian(), local(c.submittedAt()), history);
+    return new Status(c.caseNumber(), c.status().name(), c.status().russian(), local(c.submittedAt()), entries);
   }
 
   /** The applicant has sent the documents that HR asked for. */
@@ -128,7 +131,7 @@ public class RuralGrantService {
     if (c.status() != CaseStatus.DOCUMENTS_REQUESTED) {
       throw ApiProblem.conflict("По заявлению " + caseNumber + " дополнительные документы сейчас не запрошены");
     }
-    String round = cases.events(c.id()).stream().filter(e -> e.key().startsWith("DOCUMENTS_REQUESTED:"))
+    String round = history.events(c.caseNumber()).stream().filter(e -> e.key().startsWith("DOCUMENTS_REQUESTED:"))
         .reduce((first, last) -> last).orElseThrow().key();
     zeebe.newPublishMessageCommand()
         .messageName(MESSAGE_DOCUMENTS_SUPPLEMENTED)
@@ -137,7 +140,7 @@ public class RuralGrantService {
         .timeToLive(MESSAGE_TTL)
         .send()
         .join();
-    cases.recordEvent(c.id(), "DOCUMENTS_SUPPLEMENTED:" + round, CaseStatus.DOCUMENTS_SUPPLEMENTED, null, clock.instant());
+    record(c, "DOCUMENTS_SUPPLEMENTED:" + round, CaseStatus.DOCUMENTS_SUPPLEMENTED, null, clock.instant());
   }
 
   /** The teacher left the school before the term ended; the case goes on to the refund. */
@@ -160,7 +163,7 @@ public class RuralGrantService {
         .variables(Map.of("departureDate", departureDate.toString()))
         .send()
         .join();
-    cases.recordEvent(c.id(), "DEPARTURE_REPORTED", CaseStatus.DEPARTED, "Дата увольнения: " + departureDate, clock.instant());
+    record(c, "DEPARTURE_REPORTED", CaseStatus.DEPARTED, "Дата увольнения: " + departureDate, clock.instant());
   }
 
   // ---------------------------------------------------------------- steps run by the job workers
@@ -196,8 +199,8 @@ public class RuralGrantService {
   public OffsetDateTime requestDocuments(long caseId, String round, String missingDocuments) {
     GrantCase c = get(caseId);
     String key = "DOCUMENTS_REQUESTED:" + round;
-    cases.recordEvent(caseId, key, CaseStatus.DOCUMENTS_REQUESTED, missingDocuments, clock.instant());
-    Instant requestedAt = cases.findEvent(caseId, key).orElseThrow().occurredAt();
+    record(c, key, CaseStatus.DOCUMENTS_REQUESTED, missingDocuments, clock.instant());
+    Instant requestedAt = history.find(c.caseNumber(), key).orElseThrow().occurredAt();
     LocalDate dueDay = LocalDate.ofInstant(requestedAt, RegionTime.ZONE).plusDays(properties.documentsWaitDays());
     Person p = people.get(c.personId());
     mail.send(new OutgoingMail(c.caseNumber() + ":DOCUMENTS_REQUEST:" + round, p.email(),
@@ -228,7 +231,7 @@ public class RuralGrantService {
             + "Во вложении — " + lowerFirst(kind.title()) + " № " + letter.number() + " по Вашему заявлению № " + c.caseNumber() + ".\n\n"
             + "Письмо отправлено автоматически, отвечать на него не нужно.\n\n" + GrantLetters.ISSUER,
         letter));
-    cases.recordEvent(c.id(), "LETTER:" + kind.name(), kind.status(),
+    record(c, "LETTER:" + kind.name(), kind.status(),
         reasons.isEmpty() ? "Письмо № " + letter.number() : String.join("; ", reasons), clock.instant());
   }
 
@@ -239,7 +242,7 @@ public class RuralGrantService {
     cases.recordContract(caseId, contractNumber, contractDate);
     PaymentLedger.Entry entry = ledger.record(c.caseNumber(), LEDGER_GRANT, k.grantAmount(),
         "Договор № " + contractNumber + " от " + contractDate);
-    cases.recordEvent(caseId, "GRANT_PAID", CaseStatus.PAID,
+    record(c, "GRANT_PAID", CaseStatus.PAID,
         "Выплата " + RussianFormat.money(entry.amount()).replace(RussianFormat.NBSP, ' ') + " учтена", clock.instant());
   }
 
@@ -250,7 +253,7 @@ public class RuralGrantService {
   public Map<String, Object> scheduleConfirmation(long caseId, int previousYear) {
     GrantCase c = get(caseId);
     if (previousYear == 0) {
-      cases.recordEvent(caseId, "OBLIGATION_STARTED", CaseStatus.IN_OBLIGATION, "Договор от " + c.contractDate(), clock.instant());
+      record(c, "OBLIGATION_STARTED", CaseStatus.IN_OBLIGATION, "Договор от " + c.contractDate(), clock.instant());
     } else {
       recordConfirmation(c, previousYear);
     }
@@ -266,7 +269,7 @@ public class RuralGrantService {
     Refund refund = refund(c, departureDate);
     ledger.record(c.caseNumber(), LEDGER_REFUND, refund.amount(),
         "Увольнение " + departureDate + ", не отработано " + refund.unworkedDays() + " из " + refund.termDays() + " дн.");
-    cases.recordEvent(caseId, "DEPARTURE", CaseStatus.DEPARTED, "Дата увольнения: " + departureDate, clock.instant());
+    record(c, "DEPARTURE", CaseStatus.DEPARTED, "Дата увольнения: " + departureDate, clock.instant());
     return refund;
   }
 
@@ -286,8 +289,14 @@ public class RuralGrantService {
     };
   }
 
+  private void record(GrantCase c, String key, CaseStatus status, String details, Instant at) {
+    if (history.record(c.caseNumber(), key, status.name(), details, at)) {
+      cases.updateStatus(c.id(), status);
+    }
+  }
+
   private void recordConfirmation(GrantCase c, int year) {
-    cases.recordEvent(c.id(), "EMPLOYMENT_CONFIRMED:" + year, CaseStatus.EMPLOYMENT_CONFIRMED,
+    record(c, "EMPLOYMENT_CONFIRMED:" + year, CaseStatus.EMPLOYMENT_CONFIRMED,
         "Работа подтверждена за " + year + "-й год", clock.instant());
   }
 

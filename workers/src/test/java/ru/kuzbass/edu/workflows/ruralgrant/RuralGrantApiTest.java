@@ -155,7 +155,7 @@ class RuralGrantApiTest extends ProcessTest {
   private void assertNothingWritten() {
     assertThat(count("person")).isZero();
     assertThat(count("rural_grant_application")).isZero();
-    assertThat(count("rural_grant_event")).isZero();
+    assertThat(count("case_event")).isZero();
     assertThat(instancesStarted()).isZero();
   }
 
