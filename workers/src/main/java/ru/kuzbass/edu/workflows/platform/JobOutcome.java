@@ -2,6 +2,7 @@ package ru.kuzbass.edu.workflows.platform;
 
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.worker.JobClient;
+import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -11,10 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Finishes a job the way this project wants: complete it with the step's variables, or, when the
- * step failed for a technical reason (mail server down, database away), fail it with a growing
- * back-off so that a short outage does not burn every retry in a second. When the retries run
- * out, Zeebe raises an incident that carries the error message, readable in Operate.
+ * Finishes a job the way this project wants: complete it with the step's variables; throw the
+ * BPMN error a {@link ZeebeBpmnError} names (a business outcome the diagram models); fail it at
+ * once on {@link InvalidInputException}; or, when the step failed for a technical reason (mail
+ * server down, database away), fail it with a growing back-off so that a short outage does not
+ * burn every retry in a second. When the retries run out, Zeebe raises an incident that carries
+ * the error message, readable in Operate.
  *
  * <p>The Zeebe client's own failure handling retries at once, without back-off; that is why the
  * workers finish their jobs here and do not rely on auto-completion.
@@ -55,6 +58,13 @@ public class JobOutcome {
     Map<String, Object> variables;
     try {
       variables = step.get();
+    } catch (ZeebeBpmnError e) {
+      client.newThrowErrorCommand(job.getKey()).errorCode(e.getErrorCode()).errorMessage(e.getErrorMessage()).send().join();
+      return;
+    } catch (InvalidInputException e) {
+      log.warn("Job {} ({}, element {}) cannot proceed: {}", job.getKey(), job.getType(), job.getElementId(), e.getMessage());
+      client.newFailCommand(job.getKey()).retries(0).errorMessage(e.getMessage()).send().join();
+      return;
     } catch (RuntimeException e) {
       int retriesLeft = Math.max(job.getRetries() - 1, 0);
       Duration backoff = backoff(job.getRetries());

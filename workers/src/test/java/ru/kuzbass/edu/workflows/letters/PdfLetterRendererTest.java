@@ -2,34 +2,18 @@ package ru.kuzbass.edu.workflows.letters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.verapdf.core.ValidationException;
-import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.TestAssertion;
-import org.verapdf.pdfa.results.ValidationResult;
+import ru.kuzbass.edu.workflows.support.PdfAssertions;
 
 /** Letters read back as text and checked against PDF/A-2b by veraPDF, the reference validator. */
 class PdfLetterRendererTest {
 
   private final PdfLetterRenderer renderer = new PdfLetterRenderer();
-
-  @BeforeAll
-  static void initVeraPdf() {
-    VeraGreenfieldFoundryProvider.initialise();
-  }
 
   static LetterContent letter(String name, List<String> paragraphs) {
     return new LetterContent("Уведомление о решении предоставить единовременную компенсационную выплату", "ЗУ-2027-000123/Р",
@@ -90,23 +74,10 @@ class PdfLetterRendererTest {
   }
 
   private static String text(byte[] pdf) throws Exception {
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(doc).replace('\u00A0', ' ').replaceAll("\\s*\\R\\s*", " ");
-    }
+    return PdfAssertions.text(pdf);
   }
 
-  static void assertPdfA2b(byte[] pdf) throws Exception {
-    try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
-        PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
-      ValidationResult result = validator.validate(parser);
-      String failures = result.getTestAssertions().stream()
-          .filter(a -> a.getStatus() != TestAssertion.Status.PASSED)
-          .map(a -> a.getRuleId().getClause() + " " + a.getMessage())
-          .distinct()
-          .collect(Collectors.joining("\n"));
-      assertThat(result.isCompliant()).as("PDF/A-2b violations:\n%s", failures).isTrue();
-    } catch (ValidationException e) {
-      throw new AssertionError("veraPDF could not validate the letter", e);
-    }
+  private static void assertPdfA2b(byte[] pdf) throws Exception {
+    PdfAssertions.assertPdfA2b(pdf);
   }
 }

@@ -8,25 +8,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import ru.kuzbass.edu.workflows.payments.PaymentLedger;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
+import ru.kuzbass.edu.workflows.support.Mailbox.Letter;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 import ru.kuzbass.edu.workflows.support.SharedMailServer;
+import static ru.kuzbass.edu.workflows.support.Mailbox.letters;
+import static ru.kuzbass.edu.workflows.support.Mailbox.single;
 
 /** Every path of {@code rural-teacher-grant}, through the API, the engine, the workers, MariaDB and SMTP. */
 class RuralGrantProcessTest extends ProcessTest {
@@ -229,50 +225,5 @@ class RuralGrantProcessTest extends ProcessTest {
     return json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
             .get("/api/rural-grants/applications/{n}", c.number()))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
-  }
-
-  // ------------------------------------------------------------------ reading the mailbox
-
-  record Letter(String subject, String recipient, String body, String attachmentName, byte[] pdf) {
-    String pdfText() throws Exception {
-      try (PDDocument doc = Loader.loadPDF(pdf)) {
-        return new PDFTextStripper().getText(doc).replace('\u00A0', ' ').replaceAll("\\s*\\R\\s*", " ");
-      }
-    }
-  }
-
-  private static Letter single(List<Letter> letters) {
-    assertThat(letters).hasSize(1);
-    return letters.getFirst();
-  }
-
-  private static List<Letter> letters() throws Exception {
-    List<Letter> out = new ArrayList<>();
-    for (MimeMessage m : SharedMailServer.received()) {
-      String text = null;
-      String name = null;
-      byte[] pdf = null;
-      if (m.getContent() instanceof Multipart multipart) {
-        for (int i = 0; i < multipart.getCount(); i++) {
-          Part part = multipart.getBodyPart(i);
-          collect: {
-            if (part.getContent() instanceof Multipart inner) {
-              text = String.valueOf(inner.getBodyPart(0).getContent());
-              break collect;
-            }
-            if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-              name = jakarta.mail.internet.MimeUtility.decodeText(part.getFileName());
-              pdf = part.getInputStream().readAllBytes();
-            } else {
-              text = String.valueOf(part.getContent());
-            }
-          }
-        }
-      } else {
-        text = String.valueOf(m.getContent());
-      }
-      out.add(new Letter(m.getSubject(), m.getAllRecipients()[0].toString(), text, name, pdf));
-    }
-    return out;
   }
 }

@@ -50,6 +50,7 @@ public abstract class ProcessTest {
   @Autowired protected ZeebeTestEngine engine;
   @Autowired protected EngineClock clock;
   @Autowired protected JdbcClient jdbc;
+  @Autowired protected RecordedTaskCompletions taskCompletions;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -67,11 +68,18 @@ public abstract class ProcessTest {
     EngineClock engineClock(ZeebeTestEngine engine) {
       return new EngineClock(engine);
     }
+
+    @Bean
+    @Primary
+    RecordedTaskCompletions recordedTaskCompletions() {
+      return new RecordedTaskCompletions();
+    }
   }
 
   @BeforeEach
   void resetWorld() throws Exception {
     DatabaseCleaner.clean(jdbc);
+    taskCompletions.clear();
     SharedMailServer.get().purgeEmailFromAllMailboxes();
     clock.reset();
     clock.advanceTo(START);
@@ -80,6 +88,13 @@ public abstract class ProcessTest {
   /** Waits for the user task to be created, then completes it as Tasklist would, with the form's variables. */
   protected void completeUserTask(long processInstanceKey, String elementId, Map<String, Object> formVariables) {
     ActivatedJob task = awaitUserTask(processInstanceKey, elementId);
+    zeebe.newCompleteCommand(task.getKey()).variables(formVariables).send().join();
+  }
+
+  /** Completes the user task as the named Tasklist user would. */
+  protected void completeUserTaskAs(long processInstanceKey, String elementId, String user, Map<String, Object> formVariables) {
+    ActivatedJob task = awaitUserTask(processInstanceKey, elementId);
+    taskCompletions.record(processInstanceKey, elementId, user);
     zeebe.newCompleteCommand(task.getKey()).variables(formVariables).send().join();
   }
 

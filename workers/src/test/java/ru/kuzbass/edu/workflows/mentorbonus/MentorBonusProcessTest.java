@@ -1,0 +1,235 @@
+package ru.kuzbass.edu.workflows.mentorbonus;
+
+import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static ru.kuzbass.edu.workflows.support.Mailbox.letters;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.platform.RegionTime;
+import ru.kuzbass.edu.workflows.support.Mailbox.Letter;
+import ru.kuzbass.edu.workflows.support.PdfAssertions;
+import ru.kuzbass.edu.workflows.support.ProcessTest;
+
+/** Every path of {@code mentor-bonus}, through the API, the engine, the workers, MariaDB and SMTP. */
+class MentorBonusProcessTest extends ProcessTest {
+
+  private static final String HEAD = "head.ivanova";
+  private static final String BUDGET = "budget.petrov";
+  private static final Map<String, Object> APPROVE_HEAD = Map.of("schoolHeadDecision", "APPROVE", "schoolHeadComment", "Согласовано");
+  private static final Map<String, Object> APPROVE_BUDGET = Map.of("budgetDecision", "APPROVE", "budgetComment", "Средства предусмотрены");
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired BudgetEnvelopes budget;
+
+  record Case(String number, long id, long instanceKey) {}
+
+  /** The tables were emptied for this test; the configured envelopes come back as on start-up. */
+  @BeforeEach
+  void loadEnvelopes() {
+    budget.loadConfiguredTotals();
+  }
+
+  @Test
+  void fullTermAccruesTwelveMonthsAndClosesWithACertificate() throws Exception {
+    Case c = approved(MentorBonusFixtures.nomination());
+    awaitPassed(c.instanceKey(), "Task_SendOrder");
+
+    List<Letter> orders = letters();
+    assertThat(orders).extracting(Letter::recipient).containsExactlyInAnyOrder(MentorBonusFixtures.SCHOOL_EMAIL, MentorBonusFixtures.MENTOR_EMAIL);
+    Letter order = orders.getFirst();
+    assertThat(order.subject()).isEqualTo("Доплата за наставничество: приказ об установлении доплаты за наставничество (заявка " + c.number() + ")");
+    assertThat(order.pdfText()).contains("№ " + c.number() + "/П", "Орлова Елена Ивановна", "Зайцева Полина Ивановна",
+        "12 300 ₽ в месяц", "с 1 сентября 2027 г. по 31 августа 2028 г.", "областной бюджет Кемеровской области — Кузбасса", "всего 12 мес.");
+    PdfAssertions.assertPdfA2b(order.pdf());
+    assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("147600");
+
+    for (int month = 1; month <= 12; month++) {
+      passMonth(c, month);
+    }
+    completeUserTask(c.instanceKey(), "Task_SubmitFinalReport", Map.of("menteeProgress", "Провела 4 открытых урока", "goalsAchieved", "FULLY"));
+    completeUserTaskAs(c.instanceKey(), "Task_ConfirmFinalReport", HEAD, Map.of("reportDecision", "CONFIRM", "reportComment", ""));
+    awaitCompleted(c.instanceKey());
+
+    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_PlanFinished").hasPassedElement("EndEvent_Closed");
+    assertThat(jdbc.sql("SELECT accrual_month FROM payroll_accrual ORDER BY accrual_month").query(String.class).list())
+        .hasSize(12).startsWith("2027-09").endsWith("2028-08");
+    assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("147600"); // all of it paid out
+    Letter certificate = letters().getLast();
+    assertThat(certificate.recipient()).isEqualTo(MentorBonusFixtures.MENTOR_EMAIL);
+    assertThat(certificate.pdfText()).contains("Свидетельство «Почётный наставник»", "Орлова Елена Ивановна", "по 31 августа 2028 г.");
+    assertThat(jdbc.sql("SELECT school_head_approver, budget_approver, status FROM mentoring_nomination").query().singleRow())
+        .containsEntry("school_head_approver", HEAD).containsEntry("budget_approver", BUDGET).containsEntry("status", "CLOSED");
+
+    // The payroll export of a month parses as CSV and carries the accrual.
+    String csv = mvc.perform(get("/api/mentoring/payroll/2027-09")).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(csv.replace("\uFEFF", ""))).getRecords();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.getFirst().get("case_number")).isEqualTo(c.number());
+    assertThat(rows.getFirst().get("mentor_name")).isEqualTo("Орлова Елена Ивановна");
+    assertThat(new BigDecimal(rows.getFirst().get("amount"))).isEqualByComparingTo("12300");
+    assertThat(rows.getFirst().get("month")).isEqualTo("2027-09");
+  }
+
+  @Test
+  void schoolHeadRejects() throws Exception {
+    Case c = submit(MentorBonusFixtures.nomination());
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD,
+        Map.of("schoolHeadDecision", "REJECT", "schoolHeadComment", "Наставник уходит в декретный отпуск"));
+    awaitCompleted(c.instanceKey());
+    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_Rejected").hasNotPassedElement("Task_ApproveByBudgetOfficer");
+    Letter rejection = letters().getFirst();
+    assertThat(rejection.recipient()).isEqualTo(MentorBonusFixtures.SCHOOL_EMAIL);
+    assertThat(rejection.pdfText()).contains("отказ руководителя школы: Наставник уходит в декретный отпуск");
+  }
+
+  @Test
+  void budgetOfficerRejects() throws Exception {
+    Case c = submit(MentorBonusFixtures.nomination());
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET,
+        Map.of("budgetDecision", "REJECT", "budgetComment", "Источник не соответствует программе"));
+    awaitCompleted(c.instanceKey());
+    assertThat(letters().getFirst().pdfText()).contains("отказ при согласовании бюджета: Источник не соответствует программе");
+    assertThat(budget.reserved(2027, "REGIONAL")).isZero();
+  }
+
+  @Test
+  void theSamePersonCannotApproveBothSteps() throws Exception {
+    Case c = submit(MentorBonusFixtures.nomination());
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", HEAD, APPROVE_BUDGET);
+
+    awaitPassed(c.instanceKey(), "Boundary_SameApprover");
+    assertThat(budget.reserved(2027, "REGIONAL")).isZero();
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
+    awaitPassed(c.instanceKey(), "Task_SendOrder");
+    assertThat(jdbc.sql("SELECT budget_approver FROM mentoring_nomination").query(String.class).single()).isEqualTo(BUDGET);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_event WHERE event_key LIKE 'FOUR_EYES:%'").query(Integer.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void aReturnedNominationIsCorrectedAndCheckedAgain() throws Exception {
+    Case c = submit(MentorBonusFixtures.nomination());
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD,
+        Map.of("schoolHeadDecision", "RETURN", "schoolHeadComment", "Сократите план до учебного года"));
+    completeUserTask(c.instanceKey(), "Task_CorrectNomination",
+        Map.of("correctedStartDate", "2027-09-01", "correctedEndDate", "2028-05-31", "correctedGoals", ""));
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
+    awaitPassed(c.instanceKey(), "Task_SendOrder");
+
+    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("Task_ApplyCorrection");
+    assertThat(jdbc.sql("SELECT end_date FROM mentoring_nomination").query(LocalDate.class).single()).isEqualTo("2028-05-31");
+    assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("110700"); // 9 months
+  }
+
+  @Test
+  void aNominationNotCorrectedInTenDaysIsRejected() throws Exception {
+    Case c = submit(MentorBonusFixtures.nomination());
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD,
+        Map.of("schoolHeadDecision", "RETURN", "schoolHeadComment", "Уточните цели"));
+    awaitActivated(c.instanceKey(), "Task_CorrectNomination", 1);
+    clock.advanceTo(RegionTime.endOfDay(LocalDate.parse("2027-02-11")).plusSeconds(2));
+    awaitCompleted(c.instanceKey());
+    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("Boundary_CorrectionOverdue");
+    assertThat(letters().getFirst().pdfText()).contains("заявка не исправлена в установленный срок");
+  }
+
+  @Test
+  void withoutMoneyTheNominationWaitsAndIsApprovedWhenMoneyFreesUp() throws Exception {
+    jdbc.sql("UPDATE budget_envelope SET reserved_amount = total_amount").update();
+    Case c = approved(MentorBonusFixtures.nomination());
+    awaitPassed(c.instanceKey(), "Task_NotifyWaitingList");
+    assertThat(letters().getFirst().pdfText()).contains("включена в лист ожидания");
+    assertThat(jdbc.sql("SELECT status FROM mentoring_nomination").query(String.class).single()).isEqualTo("WAITING_FOR_BUDGET");
+
+    awaitActivated(c.instanceKey(), "Event_BudgetRetry", 1);
+    clock.advanceTo(clock.instant().atZone(RegionTime.ZONE).toOffsetDateTime().plusHours(25));
+    awaitActivated(c.instanceKey(), "Event_BudgetRetry", 2); // still no money: waits again, no second letter
+    assertThat(letters()).hasSize(1);
+
+    jdbc.sql("UPDATE budget_envelope SET reserved_amount = 0").update();
+    clock.advanceTo(clock.instant().atZone(RegionTime.ZONE).toOffsetDateTime().plusHours(25));
+    awaitPassed(c.instanceKey(), "Task_SendOrder");
+    assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("147600");
+  }
+
+  @Test
+  void earlyTerminationStopsAccrualsAndReturnsTheRest() throws Exception {
+    Case c = approved(MentorBonusFixtures.nomination());
+    passMonth(c, 1);
+    passMonth(c, 2);
+    awaitActivated(c.instanceKey(), "Event_MonthEnd", 3);
+
+    mvc.perform(post("/api/mentoring/nominations/{n}/termination", c.number()).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"endDate\":\"2027-11-15\",\"reason\":\"Наставляемая перешла в другую школу\"}"))
+        .andExpect(status().isAccepted());
+    completeUserTask(c.instanceKey(), "Task_SubmitFinalReport", Map.of("menteeProgress", "Частично", "goalsAchieved", "PARTLY"));
+    completeUserTaskAs(c.instanceKey(), "Task_ConfirmFinalReport", HEAD, Map.of("reportDecision", "CONFIRM", "reportComment", ""));
+    awaitCompleted(c.instanceKey());
+
+    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("Boundary_MentoringEnded").hasNotPassedElement("EndEvent_PlanFinished");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM payroll_accrual").query(Integer.class).single()).isEqualTo(2);
+    // 147 600 reserved, 24 600 paid, 123 000 back in the envelope
+    assertThat(jdbc.sql("SELECT released_amount FROM budget_reservation").query(BigDecimal.class).single()).isEqualByComparingTo("123000");
+    assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("24600");
+    assertThat(letters().getLast().pdfText()).contains("по 15 ноября 2027 г.");
+  }
+
+  @Test
+  void anIneligiblePairIsRejectedWithEveryReason() throws Exception {
+    Map<String, Object> body = MentorBonusFixtures.nomination();
+    MentorBonusFixtures.part(body, "mentor").put("experienceYears", 4);
+    MentorBonusFixtures.mentee(body, 0).put("birthDate", "1990-01-01");
+    Case c = submit(body);
+    awaitCompleted(c.instanceKey());
+    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_Rejected").hasNotPassedElement("Task_ApproveBySchoolHead");
+    assertThat(letters().getFirst().pdfText()).contains("Педагогический стаж наставника меньше 5 лет", "Наставляемый не моложе 35 лет");
+  }
+
+  // ------------------------------------------------------------------ steps
+
+  private Case approved(Map<String, Object> body) throws Exception {
+    Case c = submit(body);
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+    completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
+    return c;
+  }
+
+  /** Waits for the month's timer, moves to the first day of the next month and waits for the accrual. */
+  private void passMonth(Case c, int month) {
+    awaitActivated(c.instanceKey(), "Event_MonthEnd", month);
+    YearMonth accrued = YearMonth.of(2027, 9).plusMonths(month - 1);
+    clock.advanceTo(RegionTime.startOfDay(accrued.plusMonths(1).atDay(1)).plusMinutes(1));
+    awaitPassed(c.instanceKey(), "Task_AccrueMonth", month);
+  }
+
+  private Case submit(Map<String, Object> body) throws Exception {
+    String response = mvc.perform(post("/api/mentoring/nominations").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String number = json.readTree(response).get("caseNumber").asText();
+    Map<String, Object> row = jdbc.sql("SELECT id, process_instance_key FROM mentoring_nomination WHERE case_number = ?").param(number).query().singleRow();
+    return new Case(number, ((Number) row.get("id")).longValue(), ((Number) row.get("process_instance_key")).longValue());
+  }
+}
