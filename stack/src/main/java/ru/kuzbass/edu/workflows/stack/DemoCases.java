@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,8 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Submits the demo applications through the public API, as applicants would, so that Tasklist
- * has work in it. It waits until Tasklist has imported every form first: Tasklist links a job-based
+ * Submits the demo applications (three rural grants, one mentor nomination) through the public
+ * API, as applicants and schools would, so that Tasklist has work in it. It waits until Tasklist has imported every form first: Tasklist links a job-based
  * user task to its form when it imports the task, and a task imported before its form shows only
  * raw variables. A second run meets 409 (the same SNILS in the same year) and adds nothing.
  */
@@ -29,24 +30,36 @@ final class DemoCases {
   private static final int APPLICATIONS = 3;
   private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
 
-  static List<String> submit(Path formsDir) throws IOException, InterruptedException {
+  static List<String> submit(StackLayout layout) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    awaitFormsInTasklist(http, countForms(formsDir));
+    awaitFormsInTasklist(http, countForms(layout.root().resolve("forms")));
     List<String> outcomes = new ArrayList<>();
     for (int i = 1; i <= APPLICATIONS; i++) {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                  URI.create("http://localhost:" + StackLayout.WORKERS_HTTP + "/api/rural-grants/applications"))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(resource("demo/application-" + i + ".json")))
-              .build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      outcomes.add(switch (response.statusCode()) {
-        case 201 -> "submitted " + response.body().replaceAll(".*\"caseNumber\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        case 409 -> "already there";
-        default -> "refused with " + response.statusCode() + ": " + response.body();
-      });
+      outcomes.add(post(http, "/api/rural-grants/applications", resource("demo/application-" + i + ".json")));
+    }
+    // A mentor nomination for the coming half-year; a second run finds the mentor already nominated.
+    Path sent = layout.data().resolve("demo-nomination.sent");
+    if (!Files.exists(sent)) {
+      LocalDate start = LocalDate.now().withDayOfMonth(1).plusMonths(1);
+      String body = resource("demo/nomination-1.json")
+          .replace("${START}", start.toString()).replace("${END}", start.plusMonths(6).minusDays(1).toString());
+      outcomes.add(post(http, "/api/mentoring/nominations", body));
+      Files.writeString(sent, start.toString());
     }
     return outcomes;
+  }
+
+  private static String post(HttpClient http, String path, String body) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + StackLayout.WORKERS_HTTP + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return switch (response.statusCode()) {
+      case 201 -> "submitted " + response.body().replaceAll(".*\"caseNumber\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+      case 409 -> "already there";
+      default -> "refused with " + response.statusCode() + ": " + response.body();
+    };
   }
 
   private static long countForms(Path formsDir) throws IOException {

@@ -109,7 +109,7 @@ public final class LocalStack {
     done("http://localhost:" + StackLayout.WORKERS_HTTP);
 
     begin("Demo applications through the API");
-    List<String> outcomes = DemoCases.submit(layout.root().resolve("forms"));
+    List<String> outcomes = DemoCases.submit(layout);
     done(String.join(", ", outcomes));
   }
 

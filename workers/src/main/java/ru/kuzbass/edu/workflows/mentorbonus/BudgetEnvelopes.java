@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The yearly budget envelopes. A reservation takes money only by a single conditional update
@@ -27,11 +28,13 @@ public class BudgetEnvelopes {
   public enum Outcome { RESERVED, INSUFFICIENT }
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate transaction;
   private final MentoringProperties properties;
   private final Clock clock;
 
-  public BudgetEnvelopes(JdbcClient jdbc, MentoringProperties properties, Clock clock) {
+  public BudgetEnvelopes(JdbcClient jdbc, TransactionTemplate transaction, MentoringProperties properties, Clock clock) {
     this.jdbc = jdbc;
+    this.transaction = transaction;
     this.properties = properties;
     this.clock = clock;
   }
@@ -48,28 +51,36 @@ public class BudgetEnvelopes {
     }));
   }
 
-  /** Reserves the amount for the nomination once; a second call finds the reservation. */
-  @Transactional
+  /**
+   * Reserves the amount for the nomination once; a second call finds the reservation. The
+   * envelope row is locked first (the conditional update), so concurrent reservations queue on
+   * it instead of deadlocking on the reservation's foreign key.
+   */
   public Outcome reserve(long nominationId, int year, String source, BigDecimal amount) {
     try {
-      jdbc.sql("""
-              INSERT INTO budget_reservation (nomination_id, budget_year, funding_source, amount, reserved_at)
-              VALUES (?, ?, ?, ?, ?)""")
-          .params(nominationId, year, source, amount, now()).update();
-    } catch (DuplicateKeyException already) {
+      return transaction.execute(status -> {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM budget_reservation WHERE nomination_id = ?").param(nominationId)
+            .query(Integer.class).single() > 0;
+        if (exists) {
+          return Outcome.RESERVED;
+        }
+        int taken = jdbc.sql("""
+                UPDATE budget_envelope SET reserved_amount = reserved_amount + :amount
+                WHERE budget_year = :year AND funding_source = :source AND reserved_amount + :amount <= total_amount""")
+            .param("amount", amount).param("year", year).param("source", source).update();
+        if (taken == 0) {
+          return Outcome.INSUFFICIENT;
+        }
+        jdbc.sql("""
+                INSERT INTO budget_reservation (nomination_id, budget_year, funding_source, amount, reserved_at)
+                VALUES (?, ?, ?, ?, ?)""")
+            .params(nominationId, year, source, amount, now()).update();
+        return Outcome.RESERVED;
+      });
+    } catch (DuplicateKeyException concurrentRetry) {
+      // The same nomination was reserved by a parallel delivery of its job; this transaction rolled back.
       return Outcome.RESERVED;
-    } catch (org.springframework.dao.DataIntegrityViolationException noEnvelope) {
-      return Outcome.INSUFFICIENT; // no envelope for this year and source at all
     }
-    int taken = jdbc.sql("""
-            UPDATE budget_envelope SET reserved_amount = reserved_amount + :amount
-            WHERE budget_year = :year AND funding_source = :source AND reserved_amount + :amount <= total_amount""")
-        .param("amount", amount).param("year", year).param("source", source).update();
-    if (taken == 0) {
-      jdbc.sql("DELETE FROM budget_reservation WHERE nomination_id = ?").param(nominationId).update();
-      return Outcome.INSUFFICIENT;
-    }
-    return Outcome.RESERVED;
   }
 
   /** Returns what was reserved but not paid out, once. */

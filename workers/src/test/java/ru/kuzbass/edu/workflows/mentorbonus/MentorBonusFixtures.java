@@ -41,6 +41,25 @@ final class MentorBonusFixtures {
     return body;
   }
 
+  /** The n-th of many distinct, valid pairs (their own mentor and mentee). */
+  static Map<String, Object> nomination(int n) {
+    Map<String, Object> body = nomination();
+    body.put("mentor", teacher("Орлова", "Елена", "1975-03-14", snils(500_000 + n), "mentor" + n + "@example.ru", 24, "HIGHEST"));
+    mentee(body, 0).put("snils", snils(600_000 + n));
+    return body;
+  }
+
+  /** A SNILS with a valid check number for the given serial. */
+  static String snils(int serial) {
+    String digits = String.format("%09d", 100_000_000 + serial);
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      sum += (digits.charAt(i) - '0') * (9 - i);
+    }
+    int check = sum % 101 == 100 ? 0 : sum % 101;
+    return digits + String.format("%02d", check);
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> mentee(Map<String, Object> body, int i) {
     return ((List<Map<String, Object>>) body.get("mentees")).get(i);

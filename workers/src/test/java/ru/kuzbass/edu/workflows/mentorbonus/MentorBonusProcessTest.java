@@ -176,6 +176,27 @@ class MentorBonusProcessTest extends ProcessTest {
   }
 
   @Test
+  void parallelApprovalsNeverOverspendTheEnvelope() throws Exception {
+    List<Case> cases = new java.util.ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      cases.add(submit(MentorBonusFixtures.nomination(i)));
+    }
+    for (Case c : cases) {
+      completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+    }
+    for (Case c : cases) {
+      completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
+    }
+    for (Case c : cases) {
+      awaitPassed(c.instanceKey(), "Task_ReserveBudget");
+    }
+    awaitPassedSomewhere(cases, "Task_SendOrder", 3);
+    awaitPassedSomewhere(cases, "Task_NotifyWaitingList", 2);
+    assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("442800");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM budget_reservation").query(Integer.class).single()).isEqualTo(3);
+  }
+
+  @Test
   void earlyTerminationStopsAccrualsAndReturnsTheRest() throws Exception {
     Case c = approved(MentorBonusFixtures.nomination());
     passMonth(c, 1);
@@ -223,6 +244,25 @@ class MentorBonusProcessTest extends ProcessTest {
     YearMonth accrued = YearMonth.of(2027, 9).plusMonths(month - 1);
     clock.advanceTo(RegionTime.startOfDay(accrued.plusMonths(1).atDay(1)).plusMinutes(1));
     awaitPassed(c.instanceKey(), "Task_AccrueMonth", month);
+  }
+
+  private void awaitPassedSomewhere(List<Case> cases, String elementId, int instances) throws InterruptedException {
+    for (int attempt = 0; attempt < 300; attempt++) {
+      long passed = cases.stream().filter(c -> {
+        try {
+          assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement(elementId);
+          return true;
+        } catch (AssertionError notYet) {
+          return false;
+        }
+      }).count();
+      if (passed == instances) {
+        return;
+      }
+      assertThat(passed).isLessThan(instances + 1);
+      Thread.sleep(100);
+    }
+    throw new AssertionError(elementId + " was not passed by " + instances + " instances within 30 s");
   }
 
   private Case submit(Map<String, Object> body) throws Exception {

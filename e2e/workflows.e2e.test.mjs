@@ -1,7 +1,10 @@
-// The rural-grant path through the running local stack, as people take it:
-// an applicant applies through the API, an HR officer and the commission complete their tasks
-// in Tasklist (headless Chromium), the applicant's decision letter arrives in the mail inbox with
-// its PDF, and Operate's API shows that the case moved on. Screenshots go to e2e/artifacts/.
+// The processes through the running local stack, as people take them (headless Chromium):
+// - rural grant: an applicant applies through the API, an HR officer and the commission complete
+//   their tasks in Tasklist, the decision letter arrives in the mail inbox with its PDF, and
+//   Operate's API shows that the case moved on;
+// - mentor bonus: two different Tasklist users approve (four eyes), the order is mailed, and the
+//   case names both approvers, learnt from Tasklist by the workers.
+// Screenshots go to e2e/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -18,14 +21,14 @@ let page;
 let camundaApi;
 let shot = 0;
 
-async function screenshot(name) {
+async function screenshot(name, onPage = page) {
   shot += 1;
-  await page.screenshot({ path: `${ARTIFACTS}${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
+  await onPage.screenshot({ path: `${ARTIFACTS}${String(shot).padStart(2, '0')}-${name}.png`, fullPage: true });
 }
 
 /** A SNILS that passes the checksum, different on every run, so that a kept database accepts it. */
-function freshSnils() {
-  const digits = String(Date.now()).slice(-9).padStart(9, '1');
+function freshSnils(offset = 0) {
+  const digits = String(Date.now() + offset).slice(-9).padStart(9, '1');
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (9 - i);
   const check = sum % 101 === 100 ? 0 : sum % 101;
@@ -58,7 +61,7 @@ async function camundaSession() {
   };
 }
 
-async function openTask(caseNumber, taskName) {
+async function openTask(caseNumber, taskName, onPage = page) {
   const task = await until(`the task «${taskName}» of ${caseNumber} in Tasklist`, async () => {
     const tasks = await camundaApi.post('/v1/tasks/search', {
       state: 'CREATED',
@@ -66,19 +69,32 @@ async function openTask(caseNumber, taskName) {
     });
     return tasks.find((t) => t.name === taskName);
   });
-  await page.goto(`${CAMUNDA}/tasklist/${task.id}`);
-  await page.getByRole('button', { name: 'Assign to me' }).click();
-  await page.getByRole('button', { name: 'Unassign' }).waitFor();
+  await onPage.goto(`${CAMUNDA}/tasklist/${task.id}`);
+  try {
+    await onPage.getByRole('button', { name: 'Assign to me' }).click();
+  } catch (e) {
+    await screenshot(`failed-${taskName}`, onPage);
+    throw e;
+  }
+  await onPage.getByRole('button', { name: 'Unassign' }).waitFor();
   // the linked form, rendered by Tasklist, opens with the case number
-  await page.getByText(`Заявление ${caseNumber}`).first().waitFor();
+  await onPage.getByText(caseNumber).first().waitFor();
   return task;
 }
 
-async function completeTask(name) {
-  await screenshot(`${name}-filled`);
-  await page.getByRole('button', { name: 'Complete Task' }).click();
-  await page.getByText('Task completed').first().waitFor({ timeout: 30000 });
-  await screenshot(`${name}-completed`);
+async function completeTask(name, onPage = page) {
+  await screenshot(`${name}-filled`, onPage);
+  await onPage.getByRole('button', { name: 'Complete Task' }).click();
+  await onPage.getByText('Task completed').first().waitFor({ timeout: 30000 });
+  await screenshot(`${name}-completed`, onPage);
+}
+
+async function logInToTasklist(onPage, user, password) {
+  await onPage.goto(`${CAMUNDA}/tasklist`);
+  await onPage.getByLabel('Username').fill(user);
+  await onPage.getByRole('textbox', { name: 'Password' }).fill(password);
+  await onPage.getByRole('button', { name: 'Login' }).click();
+  await onPage.getByText('All open tasks').first().waitFor();
 }
 
 before(async () => {
@@ -182,4 +198,60 @@ test('the API docs describe the intake', async () => {
   await page.goto(`${API}/swagger-ui.html`);
   await page.getByText('/api/rural-grants/applications').first().waitFor();
   await screenshot('api-docs');
+});
+
+test('a mentor bonus is approved by two different people in Tasklist and the order is mailed', async () => {
+  // The school nominates a mentor with one young colleague, starting next month.
+  const now = new Date();
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 6, 0));
+  const day = (d) => d.toISOString().slice(0, 10);
+  const schoolEmail = `school-${Date.now()}@example.ru`;
+  const teacher = (surname, name, birthDate, snils, experienceYears, qualificationCategory) => ({
+    surname, name, patronymic: 'Андреевна', birthDate, snils, email: `${snils}@example.ru`, phone: '+7 913 555-40-50',
+    subject: 'Физика', experienceYears, qualificationCategory });
+  const api = await request.newContext({ baseURL: API });
+  const submitted = await api.post('/api/mentoring/nominations', {
+    data: {
+      school: { code: '42-TIS-01', email: schoolEmail },
+      mentor: teacher('Егорова', 'Марина', '1978-06-02', freshSnils(1), 22, 'HIGHEST'),
+      mentees: [teacher('Сидорова', 'Алина', '2000-03-15', freshSnils(2), 1, 'NONE')],
+      plan: { goals: 'Подготовить наставляемую к аттестации', startDate: day(start), endDate: day(end) },
+      fundingSource: 'REGIONAL',
+    },
+  });
+  assert.equal(submitted.status(), 201, await submitted.text());
+  const { caseNumber } = await submitted.json();
+  assert.match(caseNumber, /^НС-\d{4}-\d{6}$/);
+
+  // The school head (demo) and then the budget officer, another person (act), approve, each in a
+  // browser session of their own.
+  for (const [user, task, comment] of [
+    ['demo', 'Согласование руководителем школы', 'Наставник с опытом, план согласован'],
+    ['act', 'Согласование бюджета', 'Средства предусмотрены']]) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'ru-RU' });
+    const userPage = await context.newPage();
+    await logInToTasklist(userPage, user, user);
+    await openTask(caseNumber, task, userPage);
+    await userPage.getByText('Согласовать').click();
+    await userPage.getByLabel(/Комментарий/).fill(comment);
+    await completeTask(`mentor-${user}`, userPage);
+    await context.close();
+  }
+
+  // The order reaches the school with its PDF, and the case names both approvers.
+  const order = await until('the mentor-bonus order in the mail inbox', async () => {
+    const messages = await (await fetch(`${INBOX}/api/messages`)).json();
+    return messages.find((m) => m.to === schoolEmail && m.subject.includes('приказ'));
+  });
+  assert.equal(order.attachments[0].name, `${caseNumber}-П.pdf`);
+  assert.equal(order.attachments[0].contentType, 'application/pdf');
+  const status = await (await fetch(`${API}/api/mentoring/nominations/${encodeURIComponent(caseNumber)}`)).json();
+  assert.equal(status.status, 'ACTIVE');
+  const details = status.history.map((h) => h.details ?? '').join(' | ');
+  assert.match(details, /Руководитель школы demo/);
+  assert.match(details, /Бюджет: act/);
+  await page.goto(`${INBOX}/messages/${order.id}`);
+  await screenshot('mentor-order');
+  await api.dispose();
 });

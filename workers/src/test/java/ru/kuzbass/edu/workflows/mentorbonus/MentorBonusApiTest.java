@@ -1,0 +1,93 @@
+package ru.kuzbass.edu.workflows.mentorbonus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.ProcessTest;
+
+/** The nomination API: what it refuses, naming the field, without writing anything. */
+class MentorBonusApiTest extends ProcessTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired BudgetEnvelopes budget;
+
+  @BeforeEach
+  void loadEnvelopes() {
+    budget.loadConfiguredTotals();
+  }
+
+  static Stream<Arguments> badNominations() {
+    return Stream.of(
+        bad("mentees", b -> b.put("mentees", List.of())),
+        bad("mentor.snils", b -> MentorBonusFixtures.part(b, "mentor").put("snils", "200-300-400 49")),
+        bad("mentor.qualificationCategory", b -> MentorBonusFixtures.part(b, "mentor").put("qualificationCategory", "SUPREME")),
+        bad("mentor.experienceYears", b -> MentorBonusFixtures.part(b, "mentor").put("experienceYears", -1)),
+        bad("mentees[0].snils", b -> MentorBonusFixtures.mentee(b, 0).put("snils", "200-300-400 48")),
+        bad("mentees[0].email", b -> MentorBonusFixtures.mentee(b, 0).put("email", "нет")),
+        bad("school.email", b -> MentorBonusFixtures.part(b, "school").put("email", "school")),
+        bad("plan.endDate", b -> MentorBonusFixtures.part(b, "plan").put("endDate", "2027-08-01")),
+        bad("plan.endDate", b -> MentorBonusFixtures.part(b, "plan").put("endDate", "2030-09-01")),
+        bad("plan.startDate", b -> MentorBonusFixtures.part(b, "plan").put("startDate", "01.09.2027")),
+        bad("fundingSource", b -> b.put("fundingSource", "FEDERAL")),
+        bad("fundingSource", b -> b.put("fundingSource", "drop table")));
+  }
+
+  private static Arguments bad(String field, Consumer<Map<String, Object>> change) {
+    return Arguments.of(field, change);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badNominations")
+  void badInputIsRefusedNamingTheField(String field, Consumer<Map<String, Object>> change) throws Exception {
+    Map<String, Object> body = MentorBonusFixtures.nomination();
+    change.accept(body);
+    String response = mvc.perform(post("/api/mentoring/nominations").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    JsonNode problem = json.readTree(response);
+    assertThat(problem.get("errors")).extracting(e -> e.get("field").asText()).contains(field);
+    for (String table : List.of("person", "teacher", "mentoring_nomination", "mentoring_mentee", "case_event")) {
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single()).as(table).isZero();
+    }
+  }
+
+  @Test
+  void payrollMonthMustBeAMonth() throws Exception {
+    String response = mvc.perform(get("/api/mentoring/payroll/{m}", "сентябрь")).andExpect(status().isBadRequest())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(json.readTree(response).get("errors").get(0).get("field").asText()).isEqualTo("month");
+  }
+
+  @Test
+  void terminationIsRefusedUnlessMentoringRuns() throws Exception {
+    String response = mvc.perform(post("/api/mentoring/nominations").contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(MentorBonusFixtures.nomination())))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    String number = json.readTree(response).get("caseNumber").asText();
+    assertThat(number).matches("НС-2027-\\d{6}");
+    mvc.perform(post("/api/mentoring/nominations/{n}/termination", number).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"endDate\":\"2027-10-01\",\"reason\":\"уход\"}"))
+        .andExpect(status().isConflict());
+    mvc.perform(get("/api/mentoring/nominations/{n}", "НС-2027-999999")).andExpect(status().isNotFound());
+  }
+}
