@@ -229,7 +229,54 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(letters().getFirst().pdfText()).contains("Педагогический стаж наставника меньше 5 лет", "Наставляемый не моложе 35 лет");
   }
 
+  @Test
+  void aNominationFromTheTasklistStartFormNamesTeachersByRegistryNumber() throws Exception {
+    long mentor = teacher("20030040048", "1975-03-14", 24, "HIGHEST");
+    long mentee = teacher("20030040149", "2001-07-09", 1, "NONE");
+    long instance = zeebe.newCreateInstanceCommand().bpmnProcessId("mentor-bonus").latestVersion()
+        .variables(startForm(mentor, Long.toString(mentee))).send().join().getProcessInstanceKey();
+
+    awaitUserTask(instance, "Task_ApproveBySchoolHead");
+    Map<String, Object> row = jdbc.sql("SELECT case_number, mentor_teacher_id, process_instance_key, end_date FROM mentoring_nomination")
+        .query().singleRow();
+    assertThat(row).containsEntry("mentor_teacher_id", mentor).containsEntry("process_instance_key", instance);
+    assertThat((String) row.get("case_number")).startsWith("НС-2027-");
+    assertThat(jdbc.sql("SELECT teacher_id FROM mentoring_mentee").query(Long.class).single()).isEqualTo(mentee);
+  }
+
+  @Test
+  void aStartFormNamingAnUnknownTeacherStopsWithAReadableIncident() throws Exception {
+    long mentor = teacher("20030040048", "1975-03-14", 24, "HIGHEST");
+    long instance = zeebe.newCreateInstanceCommand().bpmnProcessId("mentor-bonus").latestVersion()
+        .variables(startForm(mentor, "999")).send().join().getProcessInstanceKey();
+
+    String message = null;
+    for (int i = 0; i < 300 && message == null; i++) {
+      message = java.util.stream.StreamSupport.stream(io.camunda.zeebe.process.test.filters.RecordStream.of(engine.getRecordStreamSource())
+              .incidentRecords().spliterator(), false)
+          .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+          .map(r -> r.getValue().getErrorMessage()).findFirst().orElse(null);
+      Thread.sleep(100);
+    }
+    assertThat(message).isEqualTo("menteeTeacherIds: педагог с номером 999 не найден в реестре");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM mentoring_nomination").query(Integer.class).single()).isZero();
+  }
+
   // ------------------------------------------------------------------ steps
+
+  private static Map<String, Object> startForm(long mentor, String mentees) {
+    return Map.of("schoolCode", "SCH-4217", "schoolEmail", MentorBonusFixtures.SCHOOL_EMAIL, "mentorTeacherId", mentor,
+        "menteeTeacherIds", mentees, "goals", "Подготовка к аттестации", "startDate", "2027-09-01", "endDate", "2028-05-31",
+        "fundingSource", "REGIONAL");
+  }
+
+  private long teacher(String snils, String birthDate, int experience, String category) {
+    jdbc.sql("INSERT INTO person (snils, surname, given_name, birth_date, email, phone, created_at, updated_at) "
+        + "VALUES (?, 'Орлова', 'Елена', ?, ?, '+79135552030', NOW(3), NOW(3))").params(snils, birthDate, snils + "@example.ru").update();
+    jdbc.sql("INSERT INTO teacher (person_id, school_code, subject, experience_years, qualification_category, updated_at) "
+        + "SELECT id, 'SCH-4217', 'Математика', ?, ?, NOW(3) FROM person WHERE snils = ?").params(experience, category, snils).update();
+    return jdbc.sql("SELECT t.id FROM teacher t JOIN person p ON p.id = t.person_id WHERE p.snils = ?").param(snils).query(Long.class).single();
+  }
 
   private Case approved(Map<String, Object> body) throws Exception {
     Case c = submit(body);
