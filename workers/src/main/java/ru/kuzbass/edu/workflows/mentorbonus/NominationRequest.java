@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import ru.kuzbass.edu.workflows.people.PersonNames;
 import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
 import ru.kuzbass.edu.workflows.people.QualificationCategory;
 import ru.kuzbass.edu.workflows.people.ValidSnils;
@@ -25,16 +26,15 @@ public record NominationRequest(
     @NotBlank(message = "Укажите источник финансирования") @Pattern(regexp = "^[A-Z_]{1,32}$", message = "Источник финансирования указан неверно")
     String fundingSource) {
 
-  static final String NAME = "^\\p{L}[\\p{L}' \\-]{0,99}$";
 
   public record School(
       @NotBlank(message = "Укажите код школы") @Pattern(regexp = "^[0-9A-Za-z\\-]{1,32}$", message = "Код школы: до 32 латинских букв, цифр и дефисов") String code,
       @NotBlank(message = "Укажите адрес электронной почты школы") @Email(message = "Адрес электронной почты указан неверно") @Size(max = 254) String email) {}
 
   public record TeacherData(
-      @NotBlank(message = "Укажите фамилию") @Pattern(regexp = NAME, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
-      @NotBlank(message = "Укажите имя") @Pattern(regexp = NAME, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String name,
-      @Pattern(regexp = NAME, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
+      @NotBlank(message = "Укажите фамилию") @Pattern(regexp = PersonNames.PATTERN, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
+      @NotBlank(message = "Укажите имя") @Pattern(regexp = PersonNames.PATTERN, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String name,
+      @Pattern(regexp = PersonNames.PATTERN, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
       @NotNull(message = "Укажите дату рождения") @PlausibleBirthDate LocalDate birthDate,
       @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
       @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно") @Size(max = 254) String email,

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import ru.kuzbass.edu.workflows.people.PersonNames;
 import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
 import ru.kuzbass.edu.workflows.people.ValidSnils;
 
@@ -24,13 +25,11 @@ public record ApplicationRequest(
     @NotNull(message = "Нужно согласие на обработку персональных данных")
     @AssertTrue(message = "Нужно согласие на обработку персональных данных") Boolean personalDataConsent) {
 
-  /** Letters, spaces, hyphens and apostrophes only: no digits, no invisible or bidi characters. */
-  static final String NAME = "^\\p{L}[\\p{L}' \\-]{0,99}$";
 
   public record Applicant(
-      @NotBlank(message = "Укажите фамилию") @Pattern(regexp = NAME, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
-      @NotBlank(message = "Укажите имя") @Pattern(regexp = NAME, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String name,
-      @Pattern(regexp = NAME, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
+      @NotBlank(message = "Укажите фамилию") @Pattern(regexp = PersonNames.PATTERN, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
+      @NotBlank(message = "Укажите имя") @Pattern(regexp = PersonNames.PATTERN, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String name,
+      @Pattern(regexp = PersonNames.PATTERN, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
       @NotNull(message = "Укажите дату рождения") @PlausibleBirthDate LocalDate birthDate,
       @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
       @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно")

@@ -2,7 +2,6 @@ package ru.kuzbass.edu.workflows.mentorbonus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.api.response.EvaluateDecisionResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,15 +29,7 @@ class MentorBonusEligibilityTableTest extends ProcessTest {
   }
 
   private List<String> reasons(Map<String, Object> variables) {
-    EvaluateDecisionResponse response = zeebe.newEvaluateDecisionCommand().decisionId("mentor-bonus-eligibility")
-        .variables(variables).send().join();
-    Object result = zeebe.getConfiguration().getJsonMapper().fromJson(response.getDecisionOutput(), Object.class);
-    if (result == null) {
-      return List.of();
-    }
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> rows = (List<Map<String, Object>>) result;
-    return rows.stream().map(r -> (String) r.get("code")).toList();
+    return decisionCodes("mentor-bonus-eligibility", variables);
   }
 
   @Test

@@ -2,7 +2,6 @@ package ru.kuzbass.edu.workflows.ruralgrant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.zeebe.client.api.response.EvaluateDecisionResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +29,7 @@ class RuralGrantEligibilityTableTest extends ProcessTest {
   }
 
   private List<String> reasons(Map<String, Object> variables) {
-    EvaluateDecisionResponse response = zeebe.newEvaluateDecisionCommand().decisionId("rural-grant-eligibility")
-        .variables(variables).send().join();
-    Object result = response.getDecisionOutput() == null ? null : zeebe.getConfiguration().getJsonMapper()
-        .fromJson(response.getDecisionOutput(), Object.class);
-    if (result == null) {
-      return List.of();
-    }
-    @SuppressWarnings("unchecked")
-    List<Map<String, Object>> rows = (List<Map<String, Object>>) result;
-    return rows.stream().map(r -> (String) r.get("code")).toList();
+    return decisionCodes("rural-grant-eligibility", variables);
   }
 
   @Test

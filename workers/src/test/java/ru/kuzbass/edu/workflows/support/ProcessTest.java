@@ -91,6 +91,14 @@ public abstract class ProcessTest {
     zeebe.newCompleteCommand(task.getKey()).variables(formVariables).send().join();
   }
 
+  /** Evaluates a COLLECT decision table on the engine and returns the {@code code} of every matched rule. */
+  @SuppressWarnings("unchecked")
+  protected List<String> decisionCodes(String decisionId, Map<String, Object> variables) {
+    String output = zeebe.newEvaluateDecisionCommand().decisionId(decisionId).variables(variables).send().join().getDecisionOutput();
+    Object result = output == null ? null : zeebe.getConfiguration().getJsonMapper().fromJson(output, Object.class);
+    return result == null ? List.of() : ((List<Map<String, Object>>) result).stream().map(r -> (String) r.get("code")).toList();
+  }
+
   /** Completes the user task as the named Tasklist user would. */
   protected void completeUserTaskAs(long processInstanceKey, String elementId, String user, Map<String, Object> formVariables) {
     ActivatedJob task = awaitUserTask(processInstanceKey, elementId);
