@@ -1,0 +1,235 @@
+package ru.kuzbass.edu.workflows.pedagogicalclass;
+
+import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static ru.kuzbass.edu.workflows.support.Mailbox.letters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.Mailbox.Letter;
+import ru.kuzbass.edu.workflows.support.ProcessTest;
+
+/** The seven steps on the engine, with time driven through every deadline. Academic year 2027/28. */
+class PedagogicalClassProcessTest extends ProcessTest {
+
+  private static final String CURATOR = "curator.izhmorsky@example.ru";
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+
+  record Case(String number, long id, long instanceKey) {}
+
+  @BeforeEach
+  void curator() {
+    jdbc.sql("INSERT INTO municipal_curator (municipality, curator_name, email) VALUES ('Ижморский муниципальный округ', 'Куратор', ?)")
+        .param(CURATOR).update();
+  }
+
+  @Test
+  void allSevenStepsOnTimeOpenTheClassWithoutReminders() throws Exception {
+    Case c = start("SCH-1");
+    completeSteps(c, "OWN", 18);
+    for (int term = 1; term <= 3; term++) {
+      completeUserTask(c.instanceKey(), "Task_SubmitTermReport", Map.of("termReport", "Программа идёт по плану, период " + term));
+    }
+    completeUserTask(c.instanceKey(), "Task_PresentResults", Map.of("results", "Итоги представлены на педсовете"));
+    awaitCompleted(c.instanceKey());
+
+    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_ClassCompleted")
+        .hasNotPassedElement("Task_EscalateStudySituation");
+    assertThat(letters()).isEmpty();
+    assertThat(jdbc.sql("SELECT status FROM pedagogical_class_opening").query(String.class).single()).isEqualTo("COMPLETED");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM pedagogical_class_step").query(Integer.class).single()).isEqualTo(9);
+  }
+
+  @Test
+  void everyDeadlineRemindsTheSchoolThenEscalatesToTheCurator() throws Exception {
+    Case c = start("SCH-1");
+    // step 1: reminder on 23 April 09:00, escalation after 30 April 23:59:59
+    awaitActivated(c.instanceKey(), "Task_StudySituation", 1);
+    clock.advanceTo(OffsetDateTime.parse("2027-04-23T09:01:00+07:00"));
+    awaitPassed(c.instanceKey(), "Task_RemindStudySituation");
+    clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
+    awaitPassed(c.instanceKey(), "Task_EscalateStudySituation");
+    long curatorCase = jdbc.sql("SELECT curator_process_instance_key FROM pedagogical_class_overdue WHERE step = 'STUDY'").query(Long.class).single();
+    completeUserTask(curatorCase, "Task_ReviewOverdue", Map.of("curatorAction", "Позвонил директору"));
+    completeUserTask(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Сделано с опозданием")); // still open, still doable
+
+    // steps 2–4 share 1 June: three reminders, three escalations
+    awaitActivated(c.instanceKey(), "Task_ChooseCurriculum", 1);
+    clock.advanceTo(OffsetDateTime.parse("2027-05-25T09:01:00+07:00"));
+    awaitPassed(c.instanceKey(), "Task_RemindDecideOpening");
+    awaitPassed(c.instanceKey(), "Task_RemindChooseModel");
+    awaitPassed(c.instanceKey(), "Task_RemindChooseCurriculum");
+    clock.advanceTo(OffsetDateTime.parse("2027-06-02T00:00:01+07:00"));
+    awaitPassed(c.instanceKey(), "Task_EscalateDecideOpening");
+    awaitPassed(c.instanceKey(), "Task_EscalateChooseModel");
+    awaitPassed(c.instanceKey(), "Task_EscalateChooseCurriculum");
+    completeUserTask(c.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "YES"));
+    completeUserTask(c.instanceKey(), "Task_ChooseModel", Map.of("classModel", "OWN"));
+    completeUserTask(c.instanceKey(), "Task_ChooseCurriculum", Map.of("curriculum", "INTRO_TEACHING"));
+
+    // step 5: 31 August
+    awaitActivated(c.instanceKey(), "Task_RunAdmission", 1);
+    clock.advanceTo(OffsetDateTime.parse("2027-08-24T09:01:00+07:00"));
+    awaitPassed(c.instanceKey(), "Task_RemindRunAdmission");
+    clock.advanceTo(OffsetDateTime.parse("2027-09-01T00:00:01+07:00"));
+    awaitPassed(c.instanceKey(), "Task_EscalateRunAdmission");
+    completeUserTask(c.instanceKey(), "Task_RunAdmission", Map.of("applicants", 30, "enrolled", 22));
+
+    // step 6: each term report; step 7: the council
+    OffsetDateTime[] remind = {OffsetDateTime.parse("2027-12-20T09:01:00+07:00"), OffsetDateTime.parse("2028-03-15T09:01:00+07:00"),
+        OffsetDateTime.parse("2028-05-24T09:01:00+07:00")};
+    OffsetDateTime[] late = {OffsetDateTime.parse("2027-12-28T00:00:01+07:00"), OffsetDateTime.parse("2028-03-23T00:00:01+07:00"),
+        OffsetDateTime.parse("2028-06-01T00:00:01+07:00")};
+    for (int term = 1; term <= 3; term++) {
+      awaitActivated(c.instanceKey(), "Task_SubmitTermReport", term);
+      clock.advanceTo(remind[term - 1]);
+      awaitPassed(c.instanceKey(), "Task_RemindSubmitTermReport", term);
+      clock.advanceTo(late[term - 1]);
+      awaitPassed(c.instanceKey(), "Task_EscalateSubmitTermReport", term);
+      completeUserTask(c.instanceKey(), "Task_SubmitTermReport", Map.of("termReport", "Отчёт " + term));
+    }
+    awaitActivated(c.instanceKey(), "Task_PresentResults", 1);
+    clock.advanceTo(OffsetDateTime.parse("2028-08-21T09:01:00+07:00"));
+    awaitPassed(c.instanceKey(), "Task_RemindPresentResults");
+    clock.advanceTo(OffsetDateTime.parse("2028-08-29T00:00:01+07:00"));
+    awaitPassed(c.instanceKey(), "Task_EscalatePresentResults");
+    completeUserTask(c.instanceKey(), "Task_PresentResults", Map.of("results", "Итоги"));
+
+    List<Letter> mail = letters();
+    List<Letter> escalations = mail.stream().filter(l -> l.recipient().equals(CURATOR)).toList();
+    assertThat(escalations).hasSize(9); // study, decision, model, curriculum, admission, 3 term reports, results
+    assertThat(escalations.getFirst().subject()).contains("просрочен шаг в школе SCH-1");
+    assertThat(escalations.getFirst().body()).contains("Шаг 1. Изучение ситуации", "30 апреля 2027 г.");
+    assertThat(mail.stream().filter(l -> l.subject().contains("до срока")).count()).isEqualTo(9);
+    assertThat(jdbc.sql("SELECT COUNT(DISTINCT curator_process_instance_key) FROM pedagogical_class_overdue").query(Integer.class).single())
+        .isEqualTo(9);
+    awaitCompleted(c.instanceKey()); // open curator tasks do not hold the school's case
+  }
+
+  @Test
+  void aCaseStartedAfterADeadlineEscalatesAtOnce() throws Exception {
+    clock.advanceTo(OffsetDateTime.parse("2027-05-15T10:00:00+07:00"));
+    Case c = start("SCH-1");
+    awaitPassed(c.instanceKey(), "Task_EscalateStudySituation");
+    awaitPassed(c.instanceKey(), "Task_RemindStudySituation");
+    List<Letter> mail = letters();
+    assertThat(mail).extracting(Letter::recipient).containsExactly(CURATOR); // no reminder for a deadline already gone
+  }
+
+  @Test
+  void aNoAtStepTwoClosesTheCaseWithItsReason() throws Exception {
+    Case c = start("SCH-1");
+    completeUserTask(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Нет педагогов-психологов"));
+    completeUserTask(c.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "NO", "openingRejectionReason", "Нет кадров"));
+    awaitCompleted(c.instanceKey());
+    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_NotOpened").hasNotPassedElement("Task_RunAdmission");
+    assertThat(jdbc.sql("SELECT status FROM pedagogical_class_opening").query(String.class).single()).isEqualTo("NOT_OPENED");
+    assertThat(jdbc.sql("SELECT data FROM pedagogical_class_step WHERE step = 'DECISION'").query(String.class).single()).contains("Нет кадров");
+  }
+
+  @Test
+  void tooFewPupilsMeanNoClass() throws Exception {
+    Case c = start("SCH-1");
+    completeSteps(c, "OWN", 6);
+    awaitCompleted(c.instanceKey());
+    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_EnrolmentTooLow");
+    assertThat(jdbc.sql("SELECT status FROM pedagogical_class_opening").query(String.class).single()).isEqualTo("NOT_OPENED");
+  }
+
+  @Test
+  void theResourceCentreModelRecordsTheCentreAndItsPartners() throws Exception {
+    Case c = start("SCH-1");
+    completeUserTask(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Запрос есть"));
+    completeUserTask(c.instanceKey(), "Task_ChooseModel",
+        Map.of("classModel", "RESOURCE_CENTRE", "resourceCentreSchool", "42-KEM-01", "partnerSchools", "42-KEM-02, 42-KEM-03"));
+    awaitPassed(c.instanceKey(), "Task_RecordChooseModel");
+    String data = jdbc.sql("SELECT data FROM pedagogical_class_step WHERE step = 'MODEL'").query(String.class).single();
+    assertThat(json.readTree(data).get("resourceCentreSchool").asText()).isEqualTo("42-KEM-01");
+    assertThat(json.readTree(data).get("partnerSchools").asText()).isEqualTo("42-KEM-02, 42-KEM-03");
+  }
+
+  @Test
+  void aSecondCampaignCallStartsNothingAndTheSummaryMatches() throws Exception {
+    String body = """
+        {"schools": [
+          {"schoolCode": "SCH-1", "municipality": "Ижморский муниципальный округ", "schoolEmail": "s1@example.ru"},
+          {"schoolCode": "SCH-2", "municipality": "Ижморский муниципальный округ", "schoolEmail": "s2@example.ru"},
+          {"schoolCode": "SCH-3", "municipality": "Тисульский муниципальный округ", "schoolEmail": "s3@example.ru"}]}""";
+    JsonNode first = campaign(body);
+    JsonNode second = campaign(body);
+    assertThat(first.get("started").asInt()).isEqualTo(3);
+    assertThat(second.get("started").asInt()).isZero();
+    assertThat(second.get("alreadyRunning").asInt()).isEqualTo(3);
+    assertThat(second.get("caseNumbers")).isEqualTo(first.get("caseNumbers"));
+    assertThat(jdbc.sql("SELECT COUNT(DISTINCT process_instance_key) FROM pedagogical_class_opening").query(Integer.class).single()).isEqualTo(3);
+
+    // SCH-1 opens a class of 15 pupils, SCH-2 decides not to, SCH-3 misses step 1
+    Case one = byNumber(first.get("caseNumbers").get(0).asText());
+    Case two = byNumber(first.get("caseNumbers").get(1).asText());
+    Case three = byNumber(first.get("caseNumbers").get(2).asText());
+    completeSteps(one, "NETWORK", 15);
+    completeUserTask(two.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "—"));
+    completeUserTask(two.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "NO", "openingRejectionReason", "Нет запроса"));
+    awaitActivated(one.instanceKey(), "Task_SubmitTermReport", 1);
+    awaitCompleted(two.instanceKey());
+    clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
+    awaitPassed(three.instanceKey(), "Task_EscalateStudySituation");
+
+    JsonNode summary = json.readTree(mvc.perform(get("/api/pedagogical-classes/summary").param("year", "2027"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    JsonNode izhmorsky = summary.get(0);
+    assertThat(izhmorsky.get("municipality").asText()).isEqualTo("Ижморский муниципальный округ");
+    assertThat(izhmorsky.get("schoolsAtStep").get("TERM_REPORT").asInt()).isEqualTo(1);
+    assertThat(izhmorsky.get("schoolsAtStep").get("NOT_OPENED").asInt()).isEqualTo(1);
+    assertThat(izhmorsky.get("classesOpened").asInt()).isEqualTo(1);
+    assertThat(izhmorsky.get("pupils").asInt()).isEqualTo(15);
+    assertThat(izhmorsky.get("overdueSteps").asInt()).isZero();
+    JsonNode tisulsky = summary.get(1);
+    assertThat(tisulsky.get("schoolsAtStep").get("STUDY").asInt()).isEqualTo(1);
+    assertThat(tisulsky.get("overdueSteps").asInt()).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ steps
+
+  /** Steps 1 to 5, all on time. */
+  private void completeSteps(Case c, String model, int enrolled) {
+    completeUserTask(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Условия и кадры есть, запрос — 25 учеников"));
+    completeUserTask(c.instanceKey(), "Task_ChooseCurriculum", Map.of("curriculum", "INTRO_TEACHING"));
+    completeUserTask(c.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "YES"));
+    completeUserTask(c.instanceKey(), "Task_ChooseModel", model.equals("OWN")
+        ? Map.of("classModel", model) : Map.of("classModel", model, "partnerSchools", "42-IZH-02"));
+    completeUserTask(c.instanceKey(), "Task_RunAdmission", Map.of("applicants", enrolled + 5, "enrolled", enrolled));
+  }
+
+  private Case start(String school) throws Exception {
+    String response = mvc.perform(post("/api/pedagogical-classes/openings").contentType(MediaType.APPLICATION_JSON)
+            .content("{\"schoolCode\":\"" + school + "\",\"municipality\":\"Ижморский муниципальный округ\",\"schoolEmail\":\"school@example.ru\",\"academicYear\":2027}"))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    return byNumber(json.readTree(response).get("caseNumber").asText());
+  }
+
+  private JsonNode campaign(String body) throws Exception {
+    return json.readTree(mvc.perform(post("/api/pedagogical-classes/campaigns/{y}", 2027).contentType(MediaType.APPLICATION_JSON).content(body))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  private Case byNumber(String number) {
+    Map<String, Object> row = jdbc.sql("SELECT id, process_instance_key FROM pedagogical_class_opening WHERE case_number = ?").param(number).query().singleRow();
+    return new Case(number, ((Number) row.get("id")).longValue(), ((Number) row.get("process_instance_key")).longValue());
+  }
+}
