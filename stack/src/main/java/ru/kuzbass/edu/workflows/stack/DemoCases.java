@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Submits the demo applications (three rural grants, one mentor nomination) through the public
- * API, as applicants and schools would, so that Tasklist has work in it. It waits until Tasklist has imported every form first: Tasklist links a job-based
+ * Submits the demo cases (three rural grants, one mentor nomination, three class openings)
+ * through the public API, as applicants and schools would, so that Tasklist has work in it. It waits until Tasklist has imported every form first: Tasklist links a job-based
  * user task to its form when it imports the task, and a task imported before its form shows only
  * raw variables. A second run meets 409 (the same SNILS in the same year) and adds nothing.
  */
@@ -46,6 +46,11 @@ final class DemoCases {
       outcomes.add(post(http, "/api/mentoring/nominations", body));
       Files.writeString(sent, start.toString());
     }
+    // Class openings for the next academic year in three schools; the campaign call is idempotent.
+    LocalDate today = LocalDate.now();
+    int academicYear = today.getMonthValue() >= 6 ? today.getYear() + 1 : today.getYear();
+    outcomes.add("class openings " + academicYear + ": " + post(http, "/api/pedagogical-classes/campaigns/" + academicYear,
+        resource("demo/class-campaign.json")));
     return outcomes;
   }
 
@@ -58,6 +63,7 @@ final class DemoCases {
     return switch (response.statusCode()) {
       case 201 -> "submitted " + response.body().replaceAll(".*\"caseNumber\"\\s*:\\s*\"([^\"]+)\".*", "$1");
       case 409 -> "already there";
+      case 200 -> response.body().replaceAll(".*\"started\"\\s*:\\s*(\\d+).*", "$1 started");
       default -> "refused with " + response.statusCode() + ": " + response.body();
     };
   }

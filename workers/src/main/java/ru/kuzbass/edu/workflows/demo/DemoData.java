@@ -53,6 +53,9 @@ public class DemoData implements ApplicationRunner {
     if (jdbc.sql("SELECT COUNT(*) FROM municipality").query(Integer.class).single() == 0) {
       loadSchools(schools);
     }
+    if (jdbc.sql("SELECT COUNT(*) FROM municipal_curator").query(Integer.class).single() == 0) {
+      loadCurators(schools);
+    }
     if (jdbc.sql("SELECT COUNT(*) FROM rural_grant_vacancy WHERE campaign_year = ?").param(year).query(Integer.class).single() == 0) {
       loadVacancies(year, schools);
     }
@@ -73,6 +76,13 @@ public class DemoData implements ApplicationRunner {
           .update();
     }
     log.info("Demo data: {} municipalities, {} schools", municipalities.size(), schools.size());
+  }
+
+  /** One municipal curator per municipality, reachable in the demo mail inbox. */
+  private void loadCurators(List<School> schools) {
+    schools.stream().map(s -> s.settlement()).map(t -> List.of(t.municipalityCode(), t.municipality())).distinct().forEach(m ->
+        jdbc.sql("INSERT INTO municipal_curator (municipality, curator_name, email) VALUES (?, ?, ?)")
+            .params(m.get(1), "Куратор: " + m.get(1), "curator-" + m.get(0).toLowerCase() + "@example.ru").update());
   }
 
   /** Spreads each subject's regional vacancy count over the schools the grant applies to, in turn. */

@@ -20,6 +20,7 @@ class DemoDataTest extends ProcessTest {
 
     assertThat(count("SELECT COUNT(*) FROM municipality")).isEqualTo(34);
     assertThat(count("SELECT COUNT(*) FROM school")).isGreaterThan(34);
+    assertThat(count("SELECT COUNT(*) FROM municipal_curator")).isEqualTo(34);
     // 192 + 132 + 120 + 120 + 88 + 55 + 54 + 54 + 49 vacancies in the domain brief
     assertThat(count("SELECT SUM(places) FROM rural_grant_vacancy WHERE campaign_year = 2027")).isEqualTo(864);
     assertThat(count("SELECT SUM(places) FROM rural_grant_vacancy WHERE position = 'Учитель математики'")).isEqualTo(192);

@@ -204,6 +204,30 @@ class PedagogicalClassProcessTest extends ProcessTest {
     assertThat(tisulsky.get("overdueSteps").asInt()).isEqualTo(1);
   }
 
+  @Test
+  void aCaseFromTheTasklistStartFormIsRegisteredOnceAndASecondOneStopsWithAnIncident() throws Exception {
+    Map<String, Object> form = Map.of("schoolCode", "SCH-7", "municipality", "Ижморский муниципальный округ",
+        "schoolEmail", "s7@example.ru", "academicYear", 2027);
+    long first = zeebe.newCreateInstanceCommand().bpmnProcessId("pedagogical-class-opening").latestVersion().variables(form)
+        .send().join().getProcessInstanceKey();
+    awaitUserTask(first, "Task_StudySituation");
+    assertThat(jdbc.sql("SELECT process_instance_key FROM pedagogical_class_opening WHERE school_code = 'SCH-7'").query(Long.class).single())
+        .isEqualTo(first);
+
+    long second = zeebe.newCreateInstanceCommand().bpmnProcessId("pedagogical-class-opening").latestVersion().variables(form)
+        .send().join().getProcessInstanceKey();
+    String message = null;
+    for (int i = 0; i < 300 && message == null; i++) {
+      message = java.util.stream.StreamSupport.stream(io.camunda.zeebe.process.test.filters.RecordStream.of(engine.getRecordStreamSource())
+              .incidentRecords().spliterator(), false)
+          .filter(r -> r.getValue().getProcessInstanceKey() == second)
+          .map(r -> r.getValue().getErrorMessage()).findFirst().orElse(null);
+      Thread.sleep(100);
+    }
+    assertThat(message).startsWith("Для школы SCH-7 на 2027 год дело уже открыто: ПК-2027-");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM pedagogical_class_opening").query(Integer.class).single()).isEqualTo(1);
+  }
+
   // ------------------------------------------------------------------ steps
 
   /** Steps 1 to 5, all on time. */
