@@ -41,6 +41,9 @@ class PedagogicalClassProcessTest extends ProcessTest {
   @Test
   void allSevenStepsOnTimeOpenTheClassWithoutReminders() throws Exception {
     Case c = start("SCH-1");
+    // the task carries its deadline, which Tasklist shows as its due date
+    assertThat(awaitUserTask(c.instanceKey(), "Task_StudySituation").getCustomHeaders())
+        .containsEntry("io.camunda.zeebe:dueDate", "2027-04-30T23:59:59+07:00");
     completeSteps(c, "OWN", 18);
     for (int term = 1; term <= 3; term++) {
       completeUserTask(c.instanceKey(), "Task_SubmitTermReport", Map.of("termReport", "Программа идёт по плану, период " + term));
