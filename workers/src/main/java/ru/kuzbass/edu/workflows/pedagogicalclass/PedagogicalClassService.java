@@ -181,7 +181,8 @@ public class PedagogicalClassService {
     if (!curatorTaskStarted) {
       long curatorCase = zeebe.newCreateInstanceCommand().bpmnProcessId(ESCALATION_PROCESS_ID).latestVersion()
           .variables(Map.of("caseId", o.id(), "caseNumber", o.caseNumber(), "schoolCode", o.schoolCode(),
-              "municipality", o.municipality(), "overdueStep", step.russian(), "dueAt", dueAt))
+              "municipality", o.municipality(), "overdueStep", step.russian(),
+              "dueText", RussianFormat.date(due.atZoneSameInstant(RegionTime.ZONE).toLocalDate()).replace(RussianFormat.NBSP, ' ') + ", 23:59"))
           .send().join().getProcessInstanceKey();
       jdbc.sql("UPDATE pedagogical_class_overdue SET curator_process_instance_key = ? WHERE opening_id = ? AND step = ?")
           .params(curatorCase, o.id(), key).update();
@@ -280,9 +281,11 @@ public class PedagogicalClassService {
     return step == OpeningStep.TERM_REPORT ? step.name() + "_" + round : step.name();
   }
 
+  /** The timer dates, and the deadline as the forms show it: «30 апреля 2027 г., 23:59». */
   private static void put(Map<String, Object> v, String prefix, Deadline d) {
     v.put(prefix + "DueAt", d.dueAt().toString());
     v.put(prefix + "RemindAt", d.remindAt().toString());
+    v.put(prefix + "DueText", RussianFormat.date(d.day()).replace(RussianFormat.NBSP, ' ') + ", 23:59");
   }
 
   private LocalDateTime now() {
