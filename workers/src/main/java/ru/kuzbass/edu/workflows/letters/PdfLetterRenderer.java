@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 import javax.xml.transform.TransformerException;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -38,8 +41,7 @@ import ru.kuzbass.edu.workflows.platform.RegionTime;
  *
  * <p>PDF/A needs every font embedded and an output intent. DejaVu Sans (from the
  * jasperreports-fonts jar) covers Cyrillic and the rouble sign; the sRGB profile comes from the
- * JDK itself, so no extra ICC file is shipped. The font files are read once and kept as bytes:
- * parsing them per letter is unavoidable in PDFBox, reading them from the jar is not.
+ * JDK itself, so no extra ICC file is shipped. Each letter embeds only the glyphs it uses.
  */
 @Component
 public class PdfLetterRenderer {
@@ -51,13 +53,17 @@ public class PdfLetterRenderer {
 
   private final byte[] regularFont = readResource(FONT_DIR + "DejaVuSans.ttf");
   private final byte[] boldFont = readResource(FONT_DIR + "DejaVuSans-Bold.ttf");
+  // Parsing a 700 KB TrueType file was most of a letter's cost. A parsed font may serve many
+  // documents, but not two threads at once (subsetting reads its glyph table), so each thread keeps its own.
+  private final ThreadLocal<TrueTypeFont> regular = ThreadLocal.withInitial(() -> parse(regularFont));
+  private final ThreadLocal<TrueTypeFont> bold = ThreadLocal.withInitial(() -> parse(boldFont));
   private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
   public byte[] render(LetterContent letter) {
     try (PDDocument doc = new PDDocument()) {
-      PDType0Font regular = PDType0Font.load(doc, new ByteArrayInputStream(regularFont), true);
-      PDType0Font bold = PDType0Font.load(doc, new ByteArrayInputStream(boldFont), true);
-      new Layout(doc, regular, bold).write(letter);
+      PDType0Font regularType0 = PDType0Font.load(doc, regular.get(), true);
+      PDType0Font boldType0 = PDType0Font.load(doc, bold.get(), true);
+      new Layout(doc, regularType0, boldType0).write(letter);
       makePdfA(doc, letter);
       ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
       doc.save(out);
@@ -215,6 +221,14 @@ public class PdfLetterRenderer {
       doc.addPage(page);
       stream = new PDPageContentStream(doc, page);
       y = PDRectangle.A4.getHeight() - MARGIN;
+    }
+  }
+
+  private static TrueTypeFont parse(byte[] font) {
+    try {
+      return new TTFParser().parse(new RandomAccessReadBuffer(font));
+    } catch (IOException e) {
+      throw new UncheckedIOException("DejaVu Sans could not be parsed", e);
     }
   }
 
