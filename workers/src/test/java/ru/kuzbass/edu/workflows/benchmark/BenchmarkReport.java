@@ -43,7 +43,7 @@ public final class BenchmarkReport {
         + table
         + "\n## What the figures led to\n"
         + "- P2, 2026-11-22: each letter parsed the 700 KB DejaVu font files again; a parsed font per thread\n"
-        + "  (`PdfLetterRenderer`) took the same run from 204 ± 112 to 405 ± 229 letters/s, with byte-identical size.\n"
+        + "  (`PdfLetterRenderer`) took the same run from 204 ± 112 to 405 ± 229 letters/s, with the same letter size.\n"
         + "  The rest of the gap to a bare page is font subsetting and embedding, which PDF/A requires.\n"
         + "\nNot measured yet: P1 (end-to-end throughput on the real engine against no-op workers), P3 (cadre ranking, which\n"
         + "needs the cadre-reserve process) and P4 (the application's memory after P1). See the open work in the issue tracker.\n";
