@@ -246,8 +246,11 @@ test('a mentor bonus is approved by two different people in Tasklist and the ord
   });
   assert.equal(order.attachments[0].name, `${caseNumber}-П.pdf`);
   assert.equal(order.attachments[0].contentType, 'application/pdf');
-  const status = await (await fetch(`${API}/api/mentoring/nominations/${encodeURIComponent(caseNumber)}`)).json();
-  assert.equal(status.status, 'ACTIVE');
+  // The school's copy goes out first; the mentor's copy and the status follow within the same job.
+  const status = await until('the nomination to become ACTIVE', async () => {
+    const s = await (await fetch(`${API}/api/mentoring/nominations/${encodeURIComponent(caseNumber)}`)).json();
+    return s.status === 'ACTIVE' && s;
+  }, 30);
   const details = status.history.map((h) => h.details ?? '').join(' | ');
   assert.match(details, /Руководитель школы demo/);
   assert.match(details, /Бюджет: act/);

@@ -1,0 +1,272 @@
+package ru.kuzbass.edu.workflows.benchmark;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.worker.JobWorker;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import ru.kuzbass.edu.workflows.platform.RegionTime;
+import ru.kuzbass.edu.workflows.support.EmbeddedMariaDb;
+import ru.kuzbass.edu.workflows.support.SharedMailServer;
+
+/**
+ * P1 and P4: rural-grant cases end to end on the real engine (Zeebe 8.6 broker of the Camunda
+ * distribution), first with no-op workers (the engine's ceiling for this BPMN), then with the real
+ * workers application (intake API, eligibility DMN, MariaDB, PDF/A letters, SMTP). The driver
+ * completes the user tasks through the engine. A case counts once it waits for its first yearly
+ * confirmation.
+ */
+final class EndToEndBenchmark {
+
+  record Run(int cases, double casesPerSecond, long p50Millis, long p99Millis) {}
+
+  record Result(Run ceiling, Run real, long workersRssMb, long workersHeapMb) {}
+
+  private static final String PROCESS = "rural-teacher-grant";
+  private static final String USER_TASK = "io.camunda.zeebe:userTask";
+  private static final int WORKERS_PORT = 8098;
+
+  private EndToEndBenchmark() {}
+
+  static Result run(Path root, int cases) throws Exception {
+    Path camunda = root.resolve(".local/camunda/camunda-zeebe-8.6.0");
+    Path data = Files.createTempDirectory("bench-zeebe");
+    ProcessBuilder brokerBuilder = new ProcessBuilder(camunda.resolve("bin/broker").toString())
+        .redirectErrorStream(true).redirectOutput(root.resolve("workers/target/bench-broker.log").toFile());
+    brokerBuilder.environment().putAll(Map.of("ZEEBE_BROKER_DATA_DIRECTORY", data.toString(),
+        "JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xmx768m"));
+    Process broker = brokerBuilder.start();
+    Process workers = null;
+    try (ZeebeClient zeebe = ZeebeClient.newClientBuilder().grpcAddress(URI.create("http://localhost:26500")).usePlaintext().build()) {
+      awaitHttp("http://localhost:9600/actuator/health/readiness", Duration.ofMinutes(3));
+      deploy(zeebe, root);
+      Run ceiling = ceiling(zeebe, cases);
+
+      String db = EmbeddedMariaDb.jdbcUrl();
+      int smtp = SharedMailServer.port();
+      workers = startWorkers(root, db, smtp);
+      awaitHttp("http://localhost:" + WORKERS_PORT + "/actuator/health", Duration.ofMinutes(3));
+      Run real = real(zeebe, db, cases);
+      long rss = rssMb(workers.toHandle());
+      long heap = heapMb();
+      return new Result(ceiling, real, rss, heap);
+    } finally {
+      if (workers != null) {
+        workers.destroy();
+        workers.waitFor(30, TimeUnit.SECONDS);
+      }
+      Stream.concat(broker.descendants(), Stream.of(broker.toHandle())).forEach(ProcessHandle::destroy);
+      broker.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static void deploy(ZeebeClient zeebe, Path root) throws IOException {
+    var command = zeebe.newDeployResourceCommand()
+        .addResourceFile(root.resolve("processes/rural-teacher-grant/rural-teacher-grant.bpmn").toString())
+        .addResourceFile(root.resolve("processes/rural-teacher-grant/rural-grant-eligibility.dmn").toString());
+    try (Stream<Path> forms = Files.list(root.resolve("forms/rural-teacher-grant"))) {
+      for (Path form : forms.toList()) {
+        command = command.addResourceFile(form.toString());
+      }
+    }
+    command.send().join();
+  }
+
+  /** The same BPMN with workers that only complete their jobs: what the engine alone can do here. */
+  private static Run ceiling(ZeebeClient zeebe, int cases) throws InterruptedException {
+    Map<Long, Instant> started = new ConcurrentHashMap<>();
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    Map<String, Object> facts = new HashMap<>();
+    facts.putAll(Map.of("settlementType", "VILLAGE", "settlementPopulation", 1000, "vacancyListed", true, "applicantAge", 30,
+        "weeklyLoadHours", 20, "submittedOn", LocalDate.now().toString(),
+        "allowedSettlementTypes", List.of("VILLAGE"), "maxPopulation", 50000, "minWeeklyLoadHours", 18, "obligationYears", 5));
+    facts.put("ageLimit", null);
+    facts.put("windowStart", "2000-01-01");
+    facts.put("windowEnd", "2100-12-31");
+    List<JobWorker> noop = new ArrayList<>();
+    noop.add(zeebe.newWorker().jobType("rural-grant.load-eligibility-facts").handler((c, j) -> c.newCompleteCommand(j).variables(facts).send()).open());
+    for (String type : List.of("rural-grant.send-letter", "rural-grant.record-grant-payment")) {
+      noop.add(zeebe.newWorker().jobType(type).handler((c, j) -> c.newCompleteCommand(j).send()).open());
+    }
+    noop.add(zeebe.newWorker().jobType("rural-grant.schedule-confirmation").handler((c, j) -> {
+      c.newCompleteCommand(j).variables(Map.of("confirmationYear", 1,
+          "confirmationDueAt", OffsetDateTime.now().plusYears(1).toString())).send();
+      Instant t0 = started.get(j.getProcessInstanceKey());
+      if (t0 != null) {
+        latencies.add(Duration.between(t0, Instant.now()).toMillis());
+      }
+    }).open());
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread tasks = userTaskDriver(zeebe, running);
+    Instant begin = Instant.now();
+    for (int i = 0; i < cases; i++) {
+      long key = zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion()
+          .variables(Map.of("caseId", i, "caseNumber", "NOOP-" + i)).send().join().getProcessInstanceKey();
+      started.put(key, Instant.now());
+    }
+    while (latencies.size() < cases && Duration.between(begin, Instant.now()).toMinutes() < 15) {
+      Thread.sleep(200);
+    }
+    double seconds = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
+    running.set(false);
+    tasks.join();
+    noop.forEach(JobWorker::close);
+    return summarise(latencies, seconds);
+  }
+
+  /** The workers application with everything real; cases come in through the intake API. */
+  private static Run real(ZeebeClient zeebe, String db, int cases) throws Exception {
+    try (Connection c = DriverManager.getConnection(db, "root", "")) {
+      c.createStatement().executeUpdate("INSERT IGNORE INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES ("
+          + RegionTime.today(java.time.Clock.systemUTC()).getYear() + ", 'BENCH-1', 'Учитель математики', 100000)");
+    }
+    AtomicBoolean running = new AtomicBoolean(true);
+    Thread tasks = userTaskDriver(zeebe, running);
+    HttpClient http = HttpClient.newHttpClient();
+    Instant begin = Instant.now();
+    ExecutorService submitters = Executors.newFixedThreadPool(4);
+    long base = System.currentTimeMillis() % 1_000_000;
+    for (int i = 0; i < cases; i++) {
+      String body = application(base + i);
+      submitters.submit(() -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + WORKERS_PORT + "/api/rural-grants/applications"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()));
+    }
+    submitters.shutdown();
+    submitters.awaitTermination(15, TimeUnit.MINUTES);
+    int done = 0;
+    while (done < cases && Duration.between(begin, Instant.now()).toMinutes() < 20) {
+      Thread.sleep(500);
+      try (Connection c = DriverManager.getConnection(db, "root", "");
+          ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM case_event WHERE event_key = 'OBLIGATION_STARTED'")) {
+        rs.next();
+        done = rs.getInt(1);
+      }
+    }
+    double seconds = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
+    running.set(false);
+    tasks.join();
+    List<Long> latencies = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(db, "root", "");
+        ResultSet rs = c.createStatement().executeQuery("""
+            SELECT TIMESTAMPDIFF(MICROSECOND, s.occurred_at, o.occurred_at) / 1000 FROM case_event s
+            JOIN case_event o ON o.case_number = s.case_number AND o.event_key = 'OBLIGATION_STARTED'
+            WHERE s.event_key = 'SUBMITTED'""")) {
+      while (rs.next()) {
+        latencies.add(rs.getLong(1));
+      }
+    }
+    return summarise(latencies, seconds);
+  }
+
+  /** Completes the user tasks the way HR and the commission would, as fast as they come. */
+  private static Thread userTaskDriver(ZeebeClient zeebe, AtomicBoolean running) {
+    Thread t = new Thread(() -> {
+      while (running.get()) {
+        List<ActivatedJob> jobs = zeebe.newActivateJobsCommand().jobType(USER_TASK).maxJobsToActivate(200)
+            .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(1)).send().join().getJobs();
+        for (ActivatedJob job : jobs) {
+          Map<String, Object> vars = switch (job.getElementId()) {
+            case "Task_CheckDocuments" -> Map.of("documentCheckOutcome", "COMPLETE");
+            case "Task_DecideByCommission" -> Map.of("commissionScore", 80, "commissionDecision", "APPROVE", "commissionReason", "ok");
+            case "Task_RecordContract" -> Map.of("contractNumber", "B-" + job.getProcessInstanceKey(), "contractDate", LocalDate.now().toString());
+            default -> Map.of();
+          };
+          zeebe.newCompleteCommand(job).variables(vars).send();
+        }
+      }
+    }, "bench-user-tasks");
+    t.start();
+    return t;
+  }
+
+  private static Process startWorkers(Path root, String db, int smtp) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
+        "-jar", root.resolve("workers/target/workers-0.1.0-SNAPSHOT.jar").toString(),
+        "--ruralgrant.defaults.window-start=01-01", "--ruralgrant.defaults.window-end=12-31",
+        "--management.endpoints.web.exposure.include=health,metrics")
+        .redirectErrorStream(true).redirectOutput(root.resolve("workers/target/bench-workers.log").toFile());
+    pb.environment().putAll(Map.of("WORKFLOWS_DB_URL", db, "WORKFLOWS_DB_USER", "root", "WORKFLOWS_DB_PASSWORD", "",
+        "WORKFLOWS_SMTP_HOST", "127.0.0.1", "WORKFLOWS_SMTP_PORT", Integer.toString(smtp), "WORKFLOWS_HTTP_PORT", Integer.toString(WORKERS_PORT)));
+    return pb.start();
+  }
+
+  private static String application(long n) {
+    String digits = String.format("%09d", 100_000_000 + n % 800_000_000);
+    int sum = 0;
+    for (int i = 0; i < 9; i++) {
+      sum += (digits.charAt(i) - '0') * (9 - i);
+    }
+    String snils = digits + String.format("%02d", sum % 101 == 100 ? 0 : sum % 101);
+    return """
+        {"applicant": {"surname": "Тестова", "name": "Анна", "birthDate": "1994-05-17", "snils": "%s", "email": "b%d@example.ru",
+                       "phone": "+7 913 555-12-34"},
+         "school": {"code": "BENCH-1", "municipality": "Ижморский муниципальный округ",
+                    "settlement": {"name": "Ижморский", "type": "URBAN_TYPE_SETTLEMENT", "population": 9800}},
+         "position": "Учитель математики", "weeklyLoadHours": 22, "previousResidence": "г. Кемерово", "personalDataConsent": true}
+        """.formatted(snils, n);
+  }
+
+  private static Run summarise(List<Long> latencies, double seconds) {
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    long p50 = sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+    long p99 = sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
+    return new Run(sorted.size(), sorted.size() / seconds, p50, p99);
+  }
+
+  private static void awaitHttp(String url, Duration timeout) throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not up yet
+      }
+      Thread.sleep(1000);
+    }
+    throw new IllegalStateException(url + " did not answer within " + timeout.toSeconds() + " s");
+  }
+
+  private static long rssMb(ProcessHandle p) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  private static long heapMb() throws IOException, InterruptedException {
+    String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create("http://localhost:" + WORKERS_PORT + "/actuator/metrics/jvm.memory.used?tag=area:heap")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    String value = body.replaceAll("(?s).*\"value\"\\s*:\\s*([0-9.Ee+]+).*", "$1");
+    return (long) (Double.parseDouble(value) / 1024 / 1024);
+  }
+}
