@@ -31,6 +31,7 @@ import ru.kuzbass.edu.workflows.people.PersonService;
 import ru.kuzbass.edu.workflows.people.Snils;
 import ru.kuzbass.edu.workflows.people.Teacher;
 import ru.kuzbass.edu.workflows.people.TeacherService;
+import ru.kuzbass.edu.workflows.platform.CaseNotVisibleException;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.CaseHistory;
 import ru.kuzbass.edu.workflows.platform.InvalidInputException;
@@ -411,7 +412,7 @@ public class MentorBonusService {
   }
 
   private Nomination get(long caseId) {
-    return nominations.findById(caseId).orElseThrow(() -> new IllegalStateException("Mentor-bonus nomination " + caseId + " does not exist"));
+    return nominations.findById(caseId).orElseThrow(() -> new CaseNotVisibleException("Mentor-bonus nomination", caseId));
   }
 
   private Nomination byNumber(String caseNumber) {

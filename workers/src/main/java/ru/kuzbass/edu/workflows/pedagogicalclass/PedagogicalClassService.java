@@ -20,6 +20,7 @@ import ru.kuzbass.edu.workflows.letters.RussianFormat;
 import ru.kuzbass.edu.workflows.mail.MailService;
 import ru.kuzbass.edu.workflows.mail.OutgoingMail;
 import ru.kuzbass.edu.workflows.pedagogicalclass.OpeningCalendar.Deadline;
+import ru.kuzbass.edu.workflows.platform.CaseNotVisibleException;
 import ru.kuzbass.edu.workflows.platform.CaseHistory;
 import ru.kuzbass.edu.workflows.platform.InvalidInputException;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
@@ -296,6 +297,6 @@ public class PedagogicalClassService {
     return jdbc.sql("SELECT * FROM pedagogical_class_opening WHERE id = ?").param(id)
         .query((rs, i) -> new Opening(rs.getLong("id"), rs.getString("case_number"), rs.getString("school_code"),
             rs.getString("municipality"), rs.getString("school_email"), rs.getInt("academic_year"), rs.getString("status")))
-        .optional().orElseThrow(() -> new IllegalStateException("Pedagogical-class opening " + id + " does not exist"));
+        .optional().orElseThrow(() -> new CaseNotVisibleException("Pedagogical-class opening", id));
   }
 }

@@ -37,10 +37,12 @@ public class JobOutcome {
    * The back-off after the first failure and its ceiling; each further failure doubles it.
    * {@code attempts} is the retries every service task declares in BPMN
    * ({@code zeebe:taskDefinition retries="5"}), from which the number of failures so far follows.
+   * {@code notVisibleBackoff} is the wait after a {@link CaseNotVisibleException}.
    */
   @ConfigurationProperties("workflows.jobs.retry")
-  public record RetryProperties(Duration initialBackoff, Duration maxBackoff, Integer attempts) {
+  public record RetryProperties(Duration initialBackoff, Duration maxBackoff, Integer attempts, Duration notVisibleBackoff) {
     public RetryProperties {
+      notVisibleBackoff = notVisibleBackoff == null ? Duration.ofMillis(500) : notVisibleBackoff;
       initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
       maxBackoff = maxBackoff == null ? Duration.ofMinutes(5) : maxBackoff;
       attempts = attempts == null ? 5 : attempts;
@@ -67,7 +69,7 @@ public class JobOutcome {
       return;
     } catch (RuntimeException e) {
       int retriesLeft = Math.max(job.getRetries() - 1, 0);
-      Duration backoff = backoff(job.getRetries());
+      Duration backoff = e instanceof CaseNotVisibleException ? retry.notVisibleBackoff() : backoff(job.getRetries());
       log.warn("Job {} ({}, element {}) failed, {} retries left, next try in {}: {}",
           job.getKey(), job.getType(), job.getElementId(), retriesLeft, backoff, e.toString());
       client.newFailCommand(job.getKey())

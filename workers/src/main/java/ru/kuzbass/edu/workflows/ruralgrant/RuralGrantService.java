@@ -25,6 +25,7 @@ import ru.kuzbass.edu.workflows.people.Person;
 import ru.kuzbass.edu.workflows.people.PersonDetails;
 import ru.kuzbass.edu.workflows.people.PersonService;
 import ru.kuzbass.edu.workflows.people.Snils;
+import ru.kuzbass.edu.workflows.platform.CaseNotVisibleException;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.CaseHistory;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
@@ -314,7 +315,7 @@ public class RuralGrantService {
   }
 
   private GrantCase get(long caseId) {
-    return cases.findById(caseId).orElseThrow(() -> new IllegalStateException("Rural-grant case " + caseId + " does not exist"));
+    return cases.findById(caseId).orElseThrow(() -> new CaseNotVisibleException("Rural-grant case", caseId));
   }
 
   private GrantCase byNumber(String caseNumber) {

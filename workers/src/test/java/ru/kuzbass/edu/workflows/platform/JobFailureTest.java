@@ -4,42 +4,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import ru.kuzbass.edu.workflows.platform.JobOutcome.RetryProperties;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
-/** A technical failure fails the job with a readable message and a back-off, not at once. */
+/** A failed job is retried with a readable message and a back-off, not at once, and ends in an incident when the retries run out. */
 class JobFailureTest extends ProcessTest {
 
   @Test
-  void failedJobIsRetriedWithBackoffAndAReadableMessage() throws Exception {
-    // an instance whose case is not in the database: the first worker cannot do its step
+  void aCaseMissingFromTheDatabaseIsRetriedSoonThenRaisesAReadableIncident() throws Exception {
+    // an instance whose case is not in the database: as if the intake's commit had not landed yet
     zeebe.newCreateInstanceCommand().bpmnProcessId("rural-teacher-grant").latestVersion()
         .variables(Map.of("caseId", 999_999, "caseNumber", "ЗУ-2027-999999")).send().join();
 
-    Record<JobRecordValue> failed = awaitFirstFailure();
+    Record<JobRecordValue> failed = await(() -> jobRecords(JobIntent.FAILED).stream().findFirst().orElse(null));
     assertThat(failed.getValue().getType()).isEqualTo("rural-grant.load-eligibility-facts");
     assertThat(failed.getValue().getRetries()).isEqualTo(4);
-    assertThat(failed.getValue().getRetryBackoff()).isEqualTo(10_000L);
-    assertThat(failed.getValue().getErrorMessage()).contains("Rural-grant case 999999 does not exist");
+    assertThat(failed.getValue().getRetryBackoff()).isEqualTo(500L);
+    // the commit never comes: after five tries an incident says what is missing
+    Record<IncidentRecordValue> incident = await(() -> StreamSupport.stream(
+            RecordStream.of(engine.getRecordStreamSource()).incidentRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == IncidentIntent.CREATED).findFirst().orElse(null));
+    assertThat(incident.getValue().getErrorMessage()).contains("Rural-grant case 999999 does not exist");
+    assertThat(jobRecords(JobIntent.FAILED)).hasSize(5);
   }
 
-  private Record<JobRecordValue> awaitFirstFailure() throws InterruptedException {
+  @Test
+  void aTechnicalFailureWaitsLongerEachTime() {
+    JobOutcome outcome = new JobOutcome(new RetryProperties(Duration.ofSeconds(10), Duration.ofMinutes(5), 5, null));
+    assertThat(List.of(outcome.backoff(5), outcome.backoff(4), outcome.backoff(3), outcome.backoff(2), outcome.backoff(1)))
+        .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(80), Duration.ofSeconds(160));
+    assertThat(new JobOutcome(new RetryProperties(Duration.ofMinutes(2), Duration.ofMinutes(5), 5, null)).backoff(2))
+        .isEqualTo(Duration.ofMinutes(5));
+  }
+
+  private List<Record<JobRecordValue>> jobRecords(JobIntent intent) {
+    return StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).jobRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == intent).toList();
+  }
+
+  private static <T> T await(Supplier<T> probe) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(30);
     while (Instant.now().isBefore(deadline)) {
-      List<Record<JobRecordValue>> failures = StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).jobRecords().spliterator(), false)
-          .filter(r -> r.getIntent() == JobIntent.FAILED)
-          .toList();
-      if (!failures.isEmpty()) {
-        return failures.getFirst();
+      T value = probe.get();
+      if (value != null) {
+        return value;
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("No job failed within 30 s");
+    throw new AssertionError("Nothing within 30 s");
   }
 }
