@@ -82,13 +82,17 @@ public class MailService {
 
   private MimeMessage toMime(OutgoingMail mail) throws MessagingException {
     MimeMessage message = sender.createMimeMessage();
-    MimeMessageHelper helper = new MimeMessageHelper(message, mail.attachment() != null, StandardCharsets.UTF_8.name());
+    MimeMessageHelper helper = new MimeMessageHelper(message, mail.attachment() != null || !mail.documents().isEmpty(),
+        StandardCharsets.UTF_8.name());
     helper.setFrom(properties.from());
     helper.setTo(mail.recipient());
     helper.setSubject(mail.subject());
     helper.setText(mail.body(), false);
     if (mail.attachment() != null) {
       helper.addAttachment(mail.attachment().fileName(), new ByteArrayResource(mail.attachment().pdf()), "application/pdf");
+    }
+    for (OutgoingMail.Document d : mail.documents()) {
+      helper.addAttachment(d.fileName(), new ByteArrayResource(d.pdf()), "application/pdf");
     }
     return message;
   }

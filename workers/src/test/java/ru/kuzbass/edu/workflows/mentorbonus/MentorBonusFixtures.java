@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import ru.kuzbass.edu.workflows.support.TestSnils;
 
 /** A valid nomination: an experienced mentor with one young mentee for the school year 2027/28. */
 final class MentorBonusFixtures {
@@ -49,15 +50,8 @@ final class MentorBonusFixtures {
     return body;
   }
 
-  /** A SNILS with a valid check number for the given serial. */
   static String snils(int serial) {
-    String digits = String.format("%09d", 100_000_000 + serial);
-    int sum = 0;
-    for (int i = 0; i < 9; i++) {
-      sum += (digits.charAt(i) - '0') * (9 - i);
-    }
-    int check = sum % 101 == 100 ? 0 : sum % 101;
-    return digits + String.format("%02d", check);
+    return TestSnils.valid(serial);
   }
 
   @SuppressWarnings("unchecked")

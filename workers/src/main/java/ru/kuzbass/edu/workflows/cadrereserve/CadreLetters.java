@@ -1,0 +1,105 @@
+package ru.kuzbass.edu.workflows.cadrereserve;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import ru.kuzbass.edu.workflows.letters.LetterContent;
+
+/** The wording of the cadre-reserve letters: pure functions of what the case knows. */
+final class CadreLetters {
+  private CadreLetters() {}
+
+  static final String ISSUER = "Министерство образования Кузбасса";
+  static final String PROGRAMME = "кадровый резерв руководителей образовательных организаций Кузбасса «КУЗБАСС. БУДУЩЕЕ.РФ»";
+
+  /** What a letter to a candidate says about them, already resolved to names and figures. */
+  record Addressee(String caseNumber, String fullName, int season, BigDecimal composite, Integer rank) {}
+
+  static LetterContent level1Refusal(Addressee a, LocalDate today, String reason, String token, String courseName) {
+    List<String> body = new ArrayList<>();
+    body.add("Благодарим Вас за участие в отборочном уровне конкурса на включение в " + PROGRAMME + " (сезон " + a.season() + ").");
+    body.add(reason);
+    body.add("Приглашаем Вас пройти курс повышения квалификации «" + courseName
+        + "» (управленческие навыки, лидерство, командная работа). Запись — через муниципальный орган управления образованием.");
+    body.add("Вы вправе участвовать в конкурсе " + (a.season() + 1) + " года сразу с обучающе-стажировочного уровня, без отбора. "
+        + "Для этого укажите при регистрации код права прохода: " + token + ".");
+    return letter(CadreLetterKind.LEVEL1_REFUSAL, a, today, body);
+  }
+
+  static LetterContent level1Pass(Addressee a, LocalDate today, String basis) {
+    List<String> body = new ArrayList<>();
+    body.add("Поздравляем! По итогам отборочного уровня конкурса на включение в " + PROGRAMME + " (сезон " + a.season()
+        + ") Вы проходите на обучающе-стажировочный уровень.");
+    body.add(basis);
+    body.add("Следующий шаг — трёхдневный теоретический курс по управлению проектами. Участник, пропустивший курс, "
+        + "не продолжает участие. Даты курса и место проведения сообщит координатор.");
+    return letter(CadreLetterKind.LEVEL1_PASS, a, today, body);
+  }
+
+  static LetterContent idea(Addressee a, LocalDate today, String ideaTitle, String recommendation) {
+    List<String> body = new ArrayList<>();
+    body.add("Ваша проектная идея «" + ideaTitle + "» включена в банк проектных идей и видна участникам регионального сообщества.");
+    body.add("Приглашаем Вас в региональное сообщество авторов проектных идей «КУЗБАСС. БУДУЩЕЕ.РФ» — вне зависимости "
+        + "от результатов конкурсного отбора.");
+    body.add("Рекомендации эксперта:");
+    body.add(recommendation);
+    return letter(CadreLetterKind.IDEA, a, today, body);
+  }
+
+  static LetterContent courseMissed(Addressee a, LocalDate today, int requiredDays, int attendedDays) {
+    List<String> body = new ArrayList<>();
+    body.add("Теоретический курс обучающе-стажировочного уровня (сезон " + a.season() + ") требует посещения всех "
+        + requiredDays + " дней; по данным координатора Вы посетили " + attendedDays + ".");
+    body.add("Поэтому Ваше участие в конкурсном отборе этого сезона завершено. Вы можете подать заявку в следующем сезоне.");
+    return letter(CadreLetterKind.COURSE_MISSED, a, today, body);
+  }
+
+  static LetterContent level2Result(Addressee a, LocalDate today, int teamNumber, BigDecimal teamScore, String rule,
+      String courseName) {
+    List<String> body = new ArrayList<>();
+    body.add("По итогам защиты группового проекта команды № " + teamNumber + " на обучающе-стажировочном уровне (сезон "
+        + a.season() + ") эксперты оценили проект в " + teamScore.toPlainString() + " балла; " + rule + ".");
+    body.add("Рекомендации: развивать навыки управления проектами и командной работы, принять участие в работе "
+        + "управленческой команды своей школы.");
+    body.add("Вы рекомендованы для включения в МУНИЦИПАЛЬНЫЙ кадровый резерв.");
+    body.add("Приглашаем Вас пройти курс повышения квалификации «" + courseName + "».");
+    return letter(CadreLetterKind.LEVEL2_RESULT, a, today, body);
+  }
+
+  static LetterContent level2Pass(Addressee a, LocalDate today, int teamNumber, BigDecimal teamScore) {
+    List<String> body = new ArrayList<>();
+    body.add("Проект команды № " + teamNumber + " получил оценку экспертов " + teamScore.toPlainString()
+        + " балла. Команда проходит на экспертно-проектный уровень (сезон " + a.season() + ").");
+    body.add("Команда будет закреплена за проектной школой и разработает управленческий проект или изменения "
+        + "программы развития школы. На защите эксперты оценят вклад каждого участника.");
+    return letter(CadreLetterKind.LEVEL2_PASS, a, today, body);
+  }
+
+  static LetterContent level3Result(Addressee a, LocalDate today, boolean regional, BigDecimal score, BigDecimal threshold) {
+    List<String> body = new ArrayList<>();
+    body.add("По итогам защиты проекта на экспертно-проектном уровне (сезон " + a.season() + ") эксперты оценили Ваш "
+        + "личный вклад в " + score.toPlainString() + " балла (порог регионального резерва — " + threshold.toPlainString() + ").");
+    body.add(regional
+        ? "Вы включены в РЕГИОНАЛЬНЫЙ кадровый резерв руководителей образовательных организаций Кузбасса."
+        : "Вы включены в МУНИЦИПАЛЬНЫЙ кадровый резерв руководителей образовательных организаций.");
+    body.add("Поздравляем и желаем успехов в управленческой работе!");
+    return letter(CadreLetterKind.LEVEL3_RESULT, a, today, body);
+  }
+
+  static LetterContent projectCover(String teamKey, int season, String schoolCode, String projectTitle, List<String> members,
+      LocalDate today) {
+    List<String> body = new ArrayList<>();
+    body.add("Направляем управленческий проект «" + projectTitle + "», разработанный для Вашей школы командой резервистов "
+        + teamKey + " на экспертно-проектном уровне конкурса «КУЗБАСС. БУДУЩЕЕ.РФ» (сезон " + season + ").");
+    body.add("Состав команды: " + String.join(", ", members) + ".");
+    body.add("Проект прошёл защиту перед экспертами и передаётся Вам как инструмент изменений: просим рассмотреть его "
+        + "при обновлении программы развития школы. Текст проекта приложен к письму.");
+    return new LetterContent(CadreLetterKind.PROJECT_COVER.title(), CadreLetterKind.PROJECT_COVER.number(teamKey), today,
+        List.of("Руководителю школы " + schoolCode), body, ISSUER);
+  }
+
+  private static LetterContent letter(CadreLetterKind kind, Addressee a, LocalDate today, List<String> body) {
+    return new LetterContent(kind.title(), kind.number(a.caseNumber()), today, List.of("Кому: " + a.fullName()), body, ISSUER);
+  }
+}

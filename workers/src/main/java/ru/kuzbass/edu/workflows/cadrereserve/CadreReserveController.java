@@ -1,0 +1,149 @@
+package ru.kuzbass.edu.workflows.cadrereserve;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import ru.kuzbass.edu.workflows.platform.ApiProblem;
+
+/** The cadre reserve's API: seasons, registration, test results from the testing platform, ideas, attendance, projects and the registry. */
+@RestController
+@RequestMapping("/api/cadre-reserve")
+public class CadreReserveController {
+
+  private final SeasonService seasons;
+  private final CandidateService candidates;
+  private final CadreRegistry registry;
+
+  public CadreReserveController(SeasonService seasons, CandidateService candidates, CadreRegistry registry) {
+    this.seasons = seasons;
+    this.candidates = candidates;
+    this.registry = registry;
+  }
+
+  public record SeasonRequest(@NotNull(message = "Укажите год сезона") @Min(value = 2024, message = "Год сезона указан неверно")
+      @Max(value = 2100, message = "Год сезона указан неверно") Integer season) {}
+
+  public record TestResultsRequest(
+      @NotNull(message = "Укажите балл за организаторские способности") @DecimalMin(value = "0", message = "Балл от 0 до 100")
+      @DecimalMax(value = "100", message = "Балл от 0 до 100") BigDecimal organising,
+      @NotNull(message = "Укажите балл за управленческий потенциал") @DecimalMin(value = "0", message = "Балл от 0 до 100")
+      @DecimalMax(value = "100", message = "Балл от 0 до 100") BigDecimal managerial,
+      @NotNull(message = "Укажите балл за лидерство") @DecimalMin(value = "0", message = "Балл от 0 до 100")
+      @DecimalMax(value = "100", message = "Балл от 0 до 100") BigDecimal leadership,
+      Instant finishedAt) {}
+
+  public record AttendanceRequest(@NotBlank(message = "Укажите номер участника") String caseNumber,
+      @NotNull(message = "Укажите число посещённых дней") Integer days) {}
+
+  public record Registration(long id, String caseNumber, URI testResultsUrl, URI ideaUrl) {}
+
+  @PostMapping("/seasons")
+  public ResponseEntity<SeasonService.Started> startSeason(@Valid @RequestBody SeasonRequest request) {
+    SeasonService.Started started = seasons.start(request.season());
+    return started.created() ? ResponseEntity.status(201).body(started) : ResponseEntity.ok(started);
+  }
+
+  @PostMapping("/{season}/candidates")
+  public ResponseEntity<Registration> register(@PathVariable int season, @Valid @RequestBody CandidateRequest request) {
+    CandidateService.Registered r = candidates.register(season, request);
+    String base = "/api/cadre-reserve/" + season + "/candidates/" + r.id();
+    return ResponseEntity.created(URI.create(base))
+        .body(new Registration(r.id(), r.caseNumber(), URI.create(base + "/test-results"), URI.create(base + "/idea")));
+  }
+
+  @PostMapping("/{season}/candidates/{id}/test-results")
+  public ResponseEntity<Void> testResults(@PathVariable int season, @PathVariable long id, @Valid @RequestBody TestResultsRequest r) {
+    candidates.recordTestResults(season, id, new CandidateService.TestResults(r.organising(), r.managerial(), r.leadership(), r.finishedAt()));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping(value = "/{season}/candidates/{id}/idea", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<Void> idea(@PathVariable int season, @PathVariable long id, @RequestParam(required = false) String title,
+      @RequestParam(required = false) String text, @RequestParam(required = false) MultipartFile file) {
+    candidates.uploadIdea(season, id, title, text, bytes(file));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{season}/course-attendance")
+  public ResponseEntity<Void> attendance(@PathVariable int season, @Valid @RequestBody AttendanceRequest r) {
+    seasons.recordAttendance(season, r.caseNumber().trim(), r.days());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping(value = "/{season}/teams/{number}/project", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<Void> project(@PathVariable int season, @PathVariable int number, @RequestParam(required = false) String title,
+      @RequestParam(required = false) MultipartFile file) {
+    if (file == null) {
+      throw ApiProblem.badField("file", "Приложите проект в формате PDF");
+    }
+    seasons.uploadProject(season, number, title, bytes(file));
+    return ResponseEntity.accepted().build();
+  }
+
+  /** The reserve by level; {@code format=csv} gives RFC 4180 CSV with a byte-order mark for spreadsheet programs. */
+  @GetMapping("/registry")
+  public ResponseEntity<?> registry(@RequestParam String level, @RequestParam(required = false) Integer season,
+      @RequestParam(required = false) String format) {
+    String reserve = switch (level.toLowerCase()) {
+      case "regional" -> "REGIONAL";
+      case "municipal" -> "MUNICIPAL";
+      default -> throw ApiProblem.badField("level", "Уровень резерва: regional или municipal");
+    };
+    List<CadreRegistry.Reservist> list = registry.list(reserve, season);
+    if (!"csv".equalsIgnoreCase(format)) {
+      return ResponseEntity.ok(list);
+    }
+    StringBuilder csv = new StringBuilder("\uFEFFcase_number,full_name,school_code,municipality,level,season,composite_score,team_score,individual_score\r\n");
+    for (CadreRegistry.Reservist r : list) {
+      csv.append(String.join(",", field(r.caseNumber()), field(r.fullName()), field(r.schoolCode()), field(r.municipality()), r.level(),
+          String.valueOf(r.season()), plain(r.compositeScore()), plain(r.teamScore()), plain(r.individualScore()))).append("\r\n");
+    }
+    return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header("Content-Disposition", "attachment; filename=\"cadre-reserve-" + level.toLowerCase() + ".csv\"")
+        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] bytes(MultipartFile file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      return file.getBytes();
+    } catch (IOException e) {
+      throw ApiProblem.badField("file", "Файл не удалось прочитать");
+    }
+  }
+
+  private static String plain(BigDecimal value) {
+    return value == null ? "" : value.toPlainString();
+  }
+
+  /** Quotes a CSV field; a leading =, +, - or @ is prefixed so that spreadsheets do not run it as a formula. */
+  static String field(String value) {
+    String v = value == null ? "" : value;
+    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    return "\"" + v.replace("\"", "\"\"") + "\"";
+  }
+}

@@ -1,0 +1,380 @@
+package ru.kuzbass.edu.workflows.cadrereserve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static ru.kuzbass.edu.workflows.cadrereserve.CadreReserveFixtures.achievement;
+import static ru.kuzbass.edu.workflows.cadrereserve.CadreReserveFixtures.candidate;
+import static ru.kuzbass.edu.workflows.cadrereserve.CadreReserveFixtures.email;
+import static ru.kuzbass.edu.workflows.cadrereserve.CadreReserveFixtures.pdf;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.Mailbox;
+import ru.kuzbass.edu.workflows.support.PdfAssertions;
+import ru.kuzbass.edu.workflows.support.ProcessTest;
+import ru.kuzbass.edu.workflows.support.SharedMailServer;
+
+/**
+ * A season of seven candidates through all three levels on the engine, with the letters read
+ * back and the registry checked against the scores. Season 2027: registration to 30 April.
+ */
+class CadreReserveProcessTest extends ProcessTest {
+
+  static final String KEMEROVO = "Кемеровский муниципальный округ";
+  static final String NOVOKUZNETSK = "Новокузнецкий городской округ";
+  static final String PROJECT_SCHOOL_EMAIL = "s3-head@example.ru";
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+
+  record Candidate(long id, String caseNumber, long instanceKey, String email) {}
+
+  @BeforeEach
+  void schools() {
+    jdbc.sql("INSERT INTO municipality (code, name) VALUES ('KEM', ?)").param(KEMEROVO).update();
+    for (String code : List.of("S1", "S2", "S3", "S4")) {
+      jdbc.sql("""
+              INSERT INTO school (code, name, municipality_code, settlement_name, settlement_type, settlement_population, email)
+              VALUES (?, ?, 'KEM', 'Кемерово', 'CITY', 550000, ?)""")
+          .params(code, "Школа " + code, code.equals("S3") ? PROJECT_SCHOOL_EMAIL : null).update();
+    }
+  }
+
+  @Test
+  void aSeasonRunsThroughAllThreeLevelsToTheReserve() throws Exception {
+    long season = startSeason(2027);
+    importSchoolResults("""
+        school_code,year,score
+        S1,2024,60
+        S1,2025,62
+        S1,2026,65
+        S2,2024,70
+        S2,2025,70
+        S2,2026,70
+        S3,2024,50
+        S3,2025,60
+        S3,2026,55
+        S4,2024,45
+        S4,2025,40
+        S4,2026,35
+        S5,2025,90
+        S5,2026,95
+        """);
+    Candidate a = register(2027, 1, KEMEROVO, List.of());
+    Candidate b = register(2027, 2, NOVOKUZNETSK, List.of());
+    Candidate c = register(2027, 3, KEMEROVO, List.of());
+    Candidate d = register(2027, 4, KEMEROVO, List.of());
+    Candidate e = register(2027, 5, KEMEROVO, List.of(achievement("LEADERS_OF_RUSSIA", "FINALIST")));
+    Candidate f = register(2027, 6, NOVOKUZNETSK, List.of());
+    Candidate h = register(2027, 7, NOVOKUZNETSK, List.of(achievement("LEADERS_OF_RUSSIA", "PARTICIPANT")));
+    test(2027, a, 90);
+    test(2027, b, 80);
+    test(2027, c, 40);
+    test(2027, e, 10);
+    test(2027, f, 70);
+    test(2027, h, 30);
+    mvc.perform(multipart("/api/cadre-reserve/2027/candidates/{id}/idea", a.id())
+            .file(new MockMultipartFile("file", "idea.pdf", "application/pdf", pdf()))
+            .param("title", "Школа как центр притяжения посёлка").param("text", "Открыть школу для жителей по вечерам"))
+        .andExpect(status().isNoContent());
+    for (Candidate each : List.of(a, b, c, d, e, f, h)) {
+      awaitPassed(each.instanceKey(), "Task_CheckFastTrack");
+    }
+    assertThat(jdbc.sql("SELECT fast_track_evidence FROM cadre_candidate WHERE id = ?").param(e.id()).query(String.class).single())
+        .isEqualTo("конкурс «Лидеры России», финалист 2026 (Диплом № 17)");
+    assertThat(jdbc.sql("SELECT fast_track_evidence FROM cadre_candidate WHERE id = ?").param(h.id()).query(String.class).optional())
+        .as("a participant of a listed programme is no finalist").isEmpty();
+
+    // Registration closes at the end of 30 April, local time: the cut runs, not a second earlier.
+    awaitActivated(season, "Timer_RegistrationClosed", 1);
+    clock.advanceTo(OffsetDateTime.parse("2027-04-30T23:59:00+07:00"));
+    // C retakes the test on the last evening and ties with F at 70; F's higher leadership score decides.
+    mvc.perform(post("/api/cadre-reserve/2027/candidates/{id}/test-results", c.id()).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"organising\": 75, \"managerial\": 75, \"leadership\": 62.5}")).andExpect(status().isNoContent());
+    clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
+    awaitPassed(season, "Task_AnnounceLevel1");
+    mvc.perform(post("/api/cadre-reserve/2027/candidates/{id}/test-results", c.id()).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"organising\": 99, \"managerial\": 99, \"leadership\": 99}")).andExpect(status().isConflict());
+
+    // Level 1: of five tested without the fast track, the top half rounded up (3) passes; E by the fast track.
+    assertThat(passedLevel1()).containsExactlyInAnyOrder(a.caseNumber(), b.caseNumber(), e.caseNumber(), f.caseNumber());
+    for (Candidate failed : List.of(c, d, h)) {
+      awaitPassed(failed.instanceKey(), "EndEvent_NotSelected");
+    }
+    String refusal = letter(c, "LEVEL1_REFUSAL");
+    String token = jdbc.sql("SELECT code FROM cadre_skip_token WHERE candidate_id = ?").param(c.id()).query(String.class).single();
+    assertThat(jdbc.sql("SELECT composite_score FROM cadre_candidate WHERE id IN (?, ?)").params(c.id(), f.id()).query(BigDecimal.class).list())
+        .allMatch(score -> score.compareTo(BigDecimal.valueOf(70)) == 0);
+    assertThat(refusal).contains("балл теста 70.000 (место 4 в рейтинге сезона)").contains("лучшие 50%").contains(token)
+        .contains("конкурсе 2028 года").contains("Управленческие навыки, лидерство и командная работа");
+    assertThat(letter(d, "LEVEL1_REFUSAL")).contains("Тестирование не было завершено");
+    assertThat(letter(e, "LEVEL1_PASS")).contains("Лидеры России").contains("без отбора");
+    assertThat(letter(a, "LEVEL1_PASS")).contains("балл теста 90").contains("место в рейтинге сезона — 1");
+
+    // The idea author gets the expert's recommendation, whatever the level-1 result.
+    ActivatedJob review = awaitUserTask(a.instanceKey(), "Task_ReviewIdea");
+    assertThat(review.getVariablesAsMap()).containsEntry("ideaTitle", "Школа как центр притяжения посёлка");
+    completeUserTaskAs(a.instanceKey(), "Task_ReviewIdea", "expert1", Map.of("ideaRecommendation", "Начните с опроса жителей посёлка"));
+    awaitPassed(a.instanceKey(), "EndEvent_IdeaAnswered");
+    assertThat(letter(a, "IDEA")).contains("банк проектных идей").contains("Начните с опроса жителей посёлка");
+
+    // Level 2: internship schools with steady results (S2 flat counts under NON_DECREASING; S5 lacks a year).
+    ActivatedJob schools = awaitUserTask(season, "Task_ConfirmInternshipSchools");
+    assertThat(schools.getVariablesAsMap()).containsEntry("proposedInternshipSchools", "S1, S2");
+    completeUserTaskAs(season, "Task_ConfirmInternshipSchools", "coordinator", Map.of("internshipSchools", "S1, S2"));
+    // F attended two days of three: F does not go on.
+    mvc.perform(post("/api/cadre-reserve/2027/course-attendance").contentType(MediaType.APPLICATION_JSON)
+        .content("{\"caseNumber\": \"" + f.caseNumber() + "\", \"days\": 2}")).andExpect(status().isNoContent());
+    completeUserTaskAs(season, "Task_CloseCourse", "coordinator", Map.of("courseAbsentees", "", "othersAttended", true));
+    ActivatedJob teams = awaitUserTask(season, "Task_ConfirmTeams");
+    // balanced by municipality: the two from Kemerovo are dealt to different teams
+    assertThat((String) teams.getVariablesAsMap().get("teamsProposal"))
+        .isEqualTo("Команда 1, школа S1: " + b.caseNumber() + " (" + NOVOKUZNETSK + "), " + e.caseNumber() + " (" + KEMEROVO + ")\n"
+            + "Команда 2, школа S2: " + a.caseNumber() + " (" + KEMEROVO + ")");
+    completeUserTaskAs(season, "Task_ConfirmTeams", "coordinator", Map.of("teamMoves", ""));
+    // every expert scores every team; team 1 reaches the threshold 7.0 exactly, team 2 does not
+    score(season, "Task_ScoreTeamProject", 4, job -> {
+      Map<String, Object> r = variable(job, "review");
+      boolean first = "expert1".equals(r.get("expert"));
+      return Map.of("teamScore", (Integer) r.get("teamNumber") == 1 ? 7 : (first ? 6 : 7), "scoreComment", "Проект проработан");
+    });
+    awaitPassed(season, "Task_AnnounceLevel2");
+    awaitPassed(f.instanceKey(), "EndEvent_CourseMissed");
+    assertThat(letter(f, "COURSE_MISSED")).contains("посетили 2");
+    awaitPassed(a.instanceKey(), "EndEvent_MunicipalReserve");
+    assertThat(letter(a, "LEVEL2_RESULT")).contains("6.50 балла").contains("МУНИЦИПАЛЬНЫЙ");
+    assertThat(letter(b, "LEVEL2_PASS")).contains("команды № 1").contains("7.00 балла");
+
+    // Level 3: project schools with unstable (S3) or persistently low (S4) results; the coordinator takes S3.
+    ActivatedJob projectSchools = awaitUserTask(season, "Task_ConfirmProjectSchools");
+    assertThat(projectSchools.getVariablesAsMap()).containsEntry("proposedProjectSchools", "S3, S4");
+    completeUserTaskAs(season, "Task_ConfirmProjectSchools", "coordinator", Map.of("projectSchools", "S3"));
+    awaitActivated(season, "Event_ProjectUploaded", 1);
+    mvc.perform(multipart("/api/cadre-reserve/2027/teams/1/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf",
+        "not a pdf".getBytes(StandardCharsets.UTF_8))).param("title", "Программа развития"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
+    mvc.perform(multipart("/api/cadre-reserve/2027/teams/2/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf", pdf()))
+        .param("title", "Программа развития")).andExpect(status().isConflict());
+    byte[] project = pdf();
+    mvc.perform(multipart("/api/cadre-reserve/2027/teams/1/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf", project))
+        .param("title", "Программа развития школы S3")).andExpect(status().isAccepted());
+    // E reaches the regional threshold exactly (7.0); B stays below it (6.75)
+    score(season, "Task_ScoreMember", 4, job -> {
+      Map<String, Object> m = variable(job, "assessment");
+      boolean isE = e.caseNumber().equals(m.get("memberCaseNumber"));
+      return Map.of("memberScore", isE ? 7 : ("expert1".equals(m.get("expert")) ? 7 : 6.5));
+    });
+    awaitCompleted(season);
+    for (Candidate each : List.of(a, b, c, d, e, f, h)) {
+      awaitCompleted(each.instanceKey());
+    }
+
+    assertThat(letter(e, "LEVEL3_RESULT")).contains("РЕГИОНАЛЬНЫЙ").contains("7.00 балла");
+    assertThat(letter(b, "LEVEL3_RESULT")).contains("МУНИЦИПАЛЬНЫЙ").contains("6.75 балла");
+    PdfAssertions.assertPdfA2b(jdbc.sql("SELECT pdf FROM letter WHERE case_number = ? AND kind = 'LEVEL3_RESULT'").param(e.caseNumber())
+        .query(byte[].class).single());
+    // the school head gets the cover letter and the project itself
+    MimeMessage toSchool = java.util.Arrays.stream(SharedMailServer.received()).filter(m -> recipient(m).equals(PROJECT_SCHOOL_EMAIL)).findFirst().orElseThrow();
+    Multipart parts = (Multipart) toSchool.getContent();
+    assertThat(parts.getCount()).isEqualTo(3);
+    assertThat(parts.getBodyPart(2).getInputStream().readAllBytes()).isEqualTo(project);
+    assertThat(Mailbox.to(PROJECT_SCHOOL_EMAIL).getFirst().subject()).contains("КР-2027-К01");
+    assertThat(PdfAssertions.text(parts.getBodyPart(1).getInputStream().readAllBytes()))
+        .contains("Программа развития школы S3").contains("Руководителю школы S3");
+
+    // The registry matches the scores.
+    mvc.perform(get("/api/cadre-reserve/registry").param("level", "regional").param("season", "2027"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(1))
+        .andExpect(jsonPath("$[0].caseNumber").value(e.caseNumber()))
+        .andExpect(jsonPath("$[0].individualScore").value(7.0))
+        .andExpect(jsonPath("$[0].teamScore").value(7.0));
+    mvc.perform(get("/api/cadre-reserve/registry").param("level", "municipal").param("season", "2027"))
+        .andExpect(jsonPath("$.length()").value(2))
+        .andExpect(jsonPath("$[0].caseNumber").value(b.caseNumber()))
+        .andExpect(jsonPath("$[0].individualScore").value(6.75))
+        .andExpect(jsonPath("$[1].caseNumber").value(a.caseNumber()))
+        .andExpect(jsonPath("$[1].teamScore").value(6.5));
+    String csv = mvc.perform(get("/api/cadre-reserve/registry").param("level", "regional").param("format", "csv"))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    assertThat(csv.lines().toList()).hasSize(2);
+    assertThat(csv.lines().toList().get(1)).startsWith("\"" + e.caseNumber() + "\",\"Кандидатова Анна Сергеевна\",\"SCH-105\"")
+        .endsWith(",REGIONAL,2027,10.000,7.00,7.00");
+    // each letter once: 7 level-1 letters, 1 idea, 1 course, 1 level-2 result, 2 level-2 passes, 2 level-3 results, 1 cover
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM letter").query(Integer.class).single()).isEqualTo(15);
+    assertThat(SharedMailServer.received()).hasSize(15);
+  }
+
+  @Test
+  void aSkipTokenOfLastSeasonLetsItsHolderSkipSelectionOnce() throws Exception {
+    startSeason(2027);
+    Candidate strong = register(2027, 1, KEMEROVO, List.of());
+    Candidate weak = register(2027, 2, KEMEROVO, List.of());
+    test(2027, strong, 90);
+    test(2027, weak, 20);
+    clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
+    awaitPassed(weak.instanceKey(), "EndEvent_NotSelected");
+    String token = jdbc.sql("SELECT code FROM cadre_skip_token WHERE candidate_id = ?").param(weak.id()).query(String.class).single();
+    assertThat(token).matches("KR-2028-[0-9A-F]{8}");
+
+    startSeason(2028);
+    Map<String, Object> someoneElse = candidate(3, KEMEROVO, List.of());
+    someoneElse.put("skipToken", token);
+    mvc.perform(post("/api/cadre-reserve/2028/candidates").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(someoneElse)))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("skipToken"))
+        .andExpect(jsonPath("$.detail").value("Код права прохода выдан другому участнику"));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM cadre_candidate WHERE season = 2028").query(Integer.class).single()).isZero();
+
+    Map<String, Object> again = candidate(2, KEMEROVO, List.of());
+    again.put("skipToken", token);
+    Candidate returning = registered(2, mvc.perform(post("/api/cadre-reserve/2028/candidates").contentType(MediaType.APPLICATION_JSON)
+        .content(json.writeValueAsString(again))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+    awaitPassed(returning.instanceKey(), "Task_CheckFastTrack");
+    assertThat(jdbc.sql("SELECT fast_track_evidence FROM cadre_candidate WHERE id = ?").param(returning.id()).query(String.class).single())
+        .isEqualTo("право прохода без отбора № " + token + " по итогам сезона 2027");
+    assertThat(jdbc.sql("SELECT used_season FROM cadre_skip_token WHERE code = ?").param(token).query(Integer.class).single()).isEqualTo(2028);
+
+    // a second use is refused (a new person record would need a new SNILS; the same person cannot register twice)
+    Map<String, Object> twice = candidate(2, KEMEROVO, List.of());
+    twice.put("skipToken", token);
+    mvc.perform(post("/api/cadre-reserve/2028/candidates").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(twice)))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("Код права прохода уже использован"));
+
+    // no test, no fast track: 2028's cut passes the returning candidate alone
+    clock.advanceTo(OffsetDateTime.parse("2028-05-01T00:00:01+07:00"));
+    awaitPassed(returning.instanceKey(), "Task_SendLevel1Pass");
+    assertThat(passedLevel1()).contains(returning.caseNumber());
+  }
+
+  @Test
+  void registrationRefusesBadInputAndWritesNothing() throws Exception {
+    mvc.perform(post("/api/cadre-reserve/2027/candidates").contentType(MediaType.APPLICATION_JSON)
+        .content(json.writeValueAsString(candidate(1, KEMEROVO, List.of())))).andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.errors[0].field").value("season"));
+    startSeason(2027);
+    Map<String, Object> bad = candidate(1, KEMEROVO, List.of(Map.of("programme", "LEADERS_OF_RUSSIA", "result", "FINALIST", "year", 1900,
+        "document", "Диплом")));
+    bad.put("snils", "123-456-789 00");
+    @SuppressWarnings("unchecked") Map<String, Object> q = (Map<String, Object>) bad.get("questionnaire");
+    q.remove("motivation");
+    mvc.perform(post("/api/cadre-reserve/2027/candidates").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(bad)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("achievements[0].year",
+            "questionnaire.motivation", "snils")));
+    Candidate ok = register(2027, 1, KEMEROVO, List.of());
+    mvc.perform(post("/api/cadre-reserve/2027/candidates").contentType(MediaType.APPLICATION_JSON)
+        .content(json.writeValueAsString(candidate(1, KEMEROVO, List.of())))).andExpect(status().isConflict());
+    mvc.perform(post("/api/cadre-reserve/2027/candidates/{id}/test-results", ok.id()).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"organising\": 101, \"managerial\": 50}")).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("leadership", "organising")));
+    mvc.perform(multipart("/api/cadre-reserve/2027/candidates/{id}/idea", ok.id())
+            .file(new MockMultipartFile("file", "idea.pdf", "application/pdf", "%PDF-1.7 broken".getBytes(StandardCharsets.US_ASCII)))
+            .param("title", "Идея").param("text", "Текст"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
+    mvc.perform(multipart("/api/cadre-reserve/2027/candidates/{id}/idea", ok.id())
+            .file(new MockMultipartFile("file", "idea.pdf", "application/pdf", new byte[PdfUpload.MAX_BYTES + 1]))
+            .param("title", "Идея").param("text", "Текст"))
+        .andExpect(status().is4xxClientError());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM cadre_candidate").query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM person").query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM cadre_idea").query(Integer.class).single()).isZero();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private long startSeason(int year) throws Exception {
+    mvc.perform(post("/api/cadre-reserve/seasons").contentType(MediaType.APPLICATION_JSON).content("{\"season\": " + year + "}"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.registrationClosesAt").value(year + "-04-30T23:59:59+07:00"));
+    mvc.perform(post("/api/cadre-reserve/seasons").contentType(MediaType.APPLICATION_JSON).content("{\"season\": " + year + "}"))
+        .andExpect(status().isOk());
+    return jdbc.sql("SELECT process_instance_key FROM cadre_season WHERE season = ?").param(year).query(Long.class).single();
+  }
+
+  private void importSchoolResults(String csv) throws Exception {
+    mvc.perform(post("/api/schools/results").contentType("text/csv").content(csv)).andExpect(status().isOk());
+  }
+
+  private Candidate register(int season, int n, String municipality, List<Map<String, Object>> achievements) throws Exception {
+    return registered(n, mvc.perform(post("/api/cadre-reserve/{season}/candidates", season).contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(candidate(n, municipality, achievements))))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+  }
+
+  private Candidate registered(int n, String response) throws Exception {
+    Map<?, ?> body = json.readValue(response, Map.class);
+    long id = ((Number) body.get("id")).longValue();
+    long key = jdbc.sql("SELECT process_instance_key FROM cadre_candidate WHERE id = ?").param(id).query(Long.class).single();
+    return new Candidate(id, (String) body.get("caseNumber"), key, email(n));
+  }
+
+  private void test(int season, Candidate c, int score) throws Exception {
+    mvc.perform(post("/api/cadre-reserve/{season}/candidates/{id}/test-results", season, c.id()).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"organising\": " + score + ", \"managerial\": " + score + ", \"leadership\": " + score + "}"))
+        .andExpect(status().isNoContent());
+  }
+
+  private List<String> passedLevel1() {
+    return jdbc.sql("SELECT case_number FROM cadre_candidate WHERE level1_passed = TRUE").query(String.class).list();
+  }
+
+  /** The candidate's letter of this kind, once it is mailed, as text. */
+  private String letter(Candidate c, String kind) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    while (Instant.now().isBefore(deadline)) {
+      var mail = Mailbox.to(c.email()).stream()
+          .filter(l -> l.attachmentName() != null && l.attachmentName().startsWith(c.caseNumber() + "-"))
+          .filter(l -> l.subject().contains(CadreLetterKind.valueOf(kind).title().substring(1))).toList();
+      if (!mail.isEmpty()) {
+        return mail.getFirst().pdfText();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("No " + kind + " letter to " + c.caseNumber());
+  }
+
+  /** Completes {@code count} instances of a multi-instance scoring task, each as its assigned expert. */
+  private void score(long instanceKey, String elementId, int count, Function<ActivatedJob, Map<String, Object>> scores) {
+    for (int i = 0; i < count; i++) {
+      ActivatedJob job = awaitUserTask(instanceKey, elementId);
+      String expert = job.getCustomHeaders().get("io.camunda.zeebe:assignee");
+      assertThat(expert).isIn("expert1", "expert2");
+      taskCompletions.record(instanceKey, elementId, expert);
+      zeebe.newCompleteCommand(job.getKey()).variables(new HashMap<>(scores.apply(job))).send().join();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> variable(ActivatedJob job, String name) {
+    return (Map<String, Object>) job.getVariablesAsMap().get(name);
+  }
+
+  private static String recipient(MimeMessage m) {
+    try {
+      return m.getAllRecipients()[0].toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
