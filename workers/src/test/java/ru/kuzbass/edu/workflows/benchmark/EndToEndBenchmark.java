@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.support.EmbeddedMariaDb;
+import ru.kuzbass.edu.workflows.support.RealEngine;
 import ru.kuzbass.edu.workflows.support.SharedMailServer;
 
 /**
@@ -52,34 +53,22 @@ final class EndToEndBenchmark {
   private EndToEndBenchmark() {}
 
   static Result run(Path root, int cases) throws Exception {
-    Path camunda = root.resolve(".local/camunda/camunda-zeebe-8.6.0");
-    Path data = Files.createTempDirectory("bench-zeebe");
-    ProcessBuilder brokerBuilder = new ProcessBuilder(camunda.resolve("bin/broker").toString())
-        .redirectErrorStream(true).redirectOutput(root.resolve("workers/target/bench-broker.log").toFile());
-    brokerBuilder.environment().putAll(Map.of("ZEEBE_BROKER_DATA_DIRECTORY", data.toString(),
-        "JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xmx768m"));
-    Process broker = brokerBuilder.start();
+    Process broker = RealEngine.startBroker(root, root.resolve("workers/target/bench-broker.log"), false);
     Process workers = null;
     try (ZeebeClient zeebe = ZeebeClient.newClientBuilder().grpcAddress(URI.create("http://localhost:26500")).usePlaintext().build()) {
-      awaitHttp("http://localhost:9600/actuator/health/readiness", Duration.ofMinutes(3));
       deploy(zeebe, root);
       Run ceiling = ceiling(zeebe, cases);
 
       String db = EmbeddedMariaDb.jdbcUrl();
-      int smtp = SharedMailServer.port();
-      workers = startWorkers(root, db, smtp);
-      awaitHttp("http://localhost:" + WORKERS_PORT + "/actuator/health", Duration.ofMinutes(3));
+      workers = RealEngine.startWorkers(root, db, SharedMailServer.port(), WORKERS_PORT, root.resolve("workers/target/bench-workers.log"),
+          List.of("--ruralgrant.defaults.window-start=01-01", "--ruralgrant.defaults.window-end=12-31"));
       Run real = real(zeebe, db, cases);
       long rss = rssMb(workers.toHandle());
       long heap = heapMb();
       return new Result(ceiling, real, rss, heap);
     } finally {
-      if (workers != null) {
-        workers.destroy();
-        workers.waitFor(30, TimeUnit.SECONDS);
-      }
-      Stream.concat(broker.descendants(), Stream.of(broker.toHandle())).forEach(ProcessHandle::destroy);
-      broker.waitFor(30, TimeUnit.SECONDS);
+      RealEngine.stop(workers);
+      RealEngine.stop(broker);
     }
   }
 
@@ -202,17 +191,6 @@ final class EndToEndBenchmark {
     return t;
   }
 
-  private static Process startWorkers(Path root, String db, int smtp) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
-        "-jar", root.resolve("workers/target/workers-0.1.0-SNAPSHOT.jar").toString(),
-        "--ruralgrant.defaults.window-start=01-01", "--ruralgrant.defaults.window-end=12-31",
-        "--management.endpoints.web.exposure.include=health,metrics")
-        .redirectErrorStream(true).redirectOutput(root.resolve("workers/target/bench-workers.log").toFile());
-    pb.environment().putAll(Map.of("WORKFLOWS_DB_URL", db, "WORKFLOWS_DB_USER", "root", "WORKFLOWS_DB_PASSWORD", "",
-        "WORKFLOWS_SMTP_HOST", "127.0.0.1", "WORKFLOWS_SMTP_PORT", Integer.toString(smtp), "WORKFLOWS_HTTP_PORT", Integer.toString(WORKERS_PORT)));
-    return pb.start();
-  }
-
   private static String application(long n) {
     String digits = String.format("%09d", 100_000_000 + n % 800_000_000);
     int sum = 0;
@@ -235,22 +213,6 @@ final class EndToEndBenchmark {
     long p50 = sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
     long p99 = sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
     return new Run(sorted.size(), sorted.size() / seconds, p50, p99);
-  }
-
-  private static void awaitHttp(String url, Duration timeout) throws InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not up yet
-      }
-      Thread.sleep(1000);
-    }
-    throw new IllegalStateException(url + " did not answer within " + timeout.toSeconds() + " s");
   }
 
   private static long rssMb(ProcessHandle p) throws IOException {
