@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Submits the demo cases (three rural grants, one mentor nomination, three class openings)
+ * Submits the demo cases (three rural grants, one mentor nomination, three class openings, a
+ * cadre-reserve season with three candidates)
  * through the public API, as applicants and schools would, so that Tasklist has work in it. It waits until Tasklist has imported every form first: Tasklist links a job-based
  * user task to its form when it imports the task, and a task imported before its form shows only
  * raw variables. A second run meets 409 (the same SNILS in the same year) and adds nothing.
@@ -29,6 +30,7 @@ final class DemoCases {
 
   private static final int APPLICATIONS = 3;
   private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
+  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
   static List<String> submit(StackLayout layout) throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
@@ -51,17 +53,38 @@ final class DemoCases {
     int academicYear = today.getMonthValue() >= 6 ? today.getYear() + 1 : today.getYear();
     outcomes.add("class openings " + academicYear + ": " + post(http, "/api/pedagogical-classes/campaigns/" + academicYear,
         resource("demo/class-campaign.json")));
+    // The open cadre-reserve season with three candidates and their test results; a second run meets 409.
+    int season = today.isAfter(LocalDate.of(today.getYear(), 4, 30)) ? today.getYear() + 1 : today.getYear();
+    post(http, "/api/cadre-reserve/seasons", "{\"season\": " + season + "}");
+    int[] scores = {74, 88, 61};
+    for (int i = 1; i <= scores.length; i++) {
+      HttpResponse<String> registered = send(http, "/api/cadre-reserve/" + season + "/candidates", resource("demo/cadre-candidate-" + i + ".json"));
+      outcomes.add(describe(registered));
+      Matcher id = ID.matcher(registered.body());
+      if (registered.statusCode() == 201 && id.find()) {
+        post(http, "/api/cadre-reserve/" + season + "/candidates/" + id.group(1) + "/test-results",
+            "{\"organising\": " + scores[i - 1] + ", \"managerial\": " + scores[i - 1] + ", \"leadership\": " + scores[i - 1] + "}");
+      }
+    }
     return outcomes;
   }
 
   private static String post(HttpClient http, String path, String body) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + StackLayout.WORKERS_HTTP + path))
+    return describe(send(http, path, body));
+  }
+
+  private static HttpResponse<String> send(HttpClient http, String path, String body) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + StackLayout.WORKERS_HTTP + path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static String describe(HttpResponse<String> response) {
     return switch (response.statusCode()) {
       case 201 -> "submitted " + response.body().replaceAll(".*\"caseNumber\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+      case 204 -> "recorded";
       case 409 -> "already there";
       case 200 -> response.body().replaceAll(".*\"started\"\\s*:\\s*(\\d+).*", "$1 started");
       default -> "refused with " + response.statusCode() + ": " + response.body();

@@ -6,6 +6,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +62,32 @@ public class DemoData implements ApplicationRunner {
     if (jdbc.sql("SELECT COUNT(*) FROM rural_grant_vacancy WHERE campaign_year = ?").param(year).query(Integer.class).single() == 0) {
       loadVacancies(year, schools);
     }
+    // schools loaded before the directory had e-mail addresses get theirs
+    schools.forEach(s -> jdbc.sql("UPDATE school SET email = ? WHERE code = ? AND email IS NULL").params(email(s), s.code()).update());
+    if (jdbc.sql("SELECT COUNT(*) FROM school_result").query(Integer.class).single() == 0) {
+      LocalDate today = RegionTime.today(clock);
+      loadSchoolResults(today.isAfter(LocalDate.of(year, 4, 30)) ? year + 1 : year, schools);
+    }
+  }
+
+  private static String email(School s) {
+    return "school-" + s.code().toLowerCase() + "@example.ru";
+  }
+
+  /**
+   * The three years of results before the open cadre-reserve season for every school, in four
+   * patterns by turn: rising (an internship school), flat, unstable and persistently low (project schools).
+   */
+  private void loadSchoolResults(int season, List<School> schools) {
+    int[][] patterns = {{62, 66, 71}, {70, 70, 70}, {55, 63, 52}, {41, 38, 44}};
+    for (int i = 0; i < schools.size(); i++) {
+      int[] p = patterns[i % patterns.length];
+      for (int y = 0; y < 3; y++) {
+        jdbc.sql("INSERT INTO school_result (school_code, year, score, imported_at) VALUES (?, ?, ?, ?)")
+            .params(schools.get(i).code(), season - 3 + y, p[y], LocalDateTime.now(clock.withZone(ZoneOffset.UTC))).update();
+      }
+    }
+    log.info("Demo data: school results {}–{} for {} schools", season - 3, season - 1, schools.size());
   }
 
   private void loadSchools(List<School> schools) {
@@ -69,10 +98,10 @@ public class DemoData implements ApplicationRunner {
     for (School s : schools) {
       Settlement t = s.settlement();
       jdbc.sql("""
-              INSERT INTO school (code, name, municipality_code, settlement_name, settlement_type, settlement_population)
-              VALUES (?, ?, ?, ?, ?, ?)""")
+              INSERT INTO school (code, name, municipality_code, settlement_name, settlement_type, settlement_population, email)
+              VALUES (?, ?, ?, ?, ?, ?, ?)""")
           .params(s.code(), "МБОУ «Средняя общеобразовательная школа № " + s.code().substring(s.code().lastIndexOf('-') + 1)
-              + "», " + t.name(), t.municipalityCode(), t.name(), t.type().name(), t.population())
+              + "», " + t.name(), t.municipalityCode(), t.name(), t.type().name(), t.population(), email(s))
           .update();
     }
     log.info("Demo data: {} municipalities, {} schools", municipalities.size(), schools.size());
