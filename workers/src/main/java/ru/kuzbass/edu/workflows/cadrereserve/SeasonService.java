@@ -17,13 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.kuzbass.edu.workflows.cadrereserve.CadreRanking.Entry;
-import ru.kuzbass.edu.workflows.cadrereserve.CadreRanking.Result;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Level2Mode;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Rules;
 import ru.kuzbass.edu.workflows.letters.LetterService;
@@ -55,16 +52,16 @@ public class SeasonService {
   private static final int PUBLISH_ATTEMPTS = 20;
 
   private final JdbcClient jdbc;
-  private final JdbcTemplate batch;
+  private final Level1Cut level1Cut;
   private final CadreReserveProperties properties;
   private final CaseHistory history;
   private final ZeebeClient zeebe;
   private final Clock clock;
 
-  public SeasonService(JdbcClient jdbc, JdbcTemplate batch, CadreReserveProperties properties, CaseHistory history, ZeebeClient zeebe,
+  public SeasonService(JdbcClient jdbc, Level1Cut level1Cut, CadreReserveProperties properties, CaseHistory history, ZeebeClient zeebe,
       Clock clock) {
     this.jdbc = jdbc;
-    this.batch = batch;
+    this.level1Cut = level1Cut;
     this.properties = properties;
     this.history = history;
     this.zeebe = zeebe;
@@ -112,36 +109,21 @@ public class SeasonService {
 
   // ------------------------------------------------------------------------------- level 1
 
-  /** The cut after level 1: ranks the season and records who passes; a token for everyone who does not. */
+  /** The cut after level 1 ({@link Level1Cut}), and a skip token for everyone who does not pass. */
   @Transactional
   public Map<String, Object> cutLevel1(int season) {
     Rules rules = properties.rules(season);
-    List<Entry> entries = jdbc.sql("""
-            SELECT id, fast_track_evidence, organising_score, managerial_score, leadership_score, test_finished_at
-            FROM cadre_candidate WHERE season = ? ORDER BY id""").param(season)
-        .query((rs, i) -> new Entry(rs.getLong("id"), rs.getString("fast_track_evidence") != null, rs.getBigDecimal("organising_score"),
-            rs.getBigDecimal("managerial_score"), rs.getBigDecimal("leadership_score"),
-            rs.getObject("test_finished_at", LocalDateTime.class) == null ? null
-                : UtcDateTime.fromDb(rs.getObject("test_finished_at", LocalDateTime.class))))
-        .list();
-    List<Result> results = CadreRanking.cut(entries, rules.weights(), rules.passShare());
-    List<Object[]> updates = new ArrayList<>();
-    int passed = 0;
-    for (Result r : results) {
-      passed += r.passed() ? 1 : 0;
-      updates.add(new Object[] {r.composite(), r.rank(), r.passed(), r.passed() ? "LEVEL2" : "LEVEL1_FAILED", r.candidateId()});
-    }
-    batch.batchUpdate(
-        "UPDATE cadre_candidate SET composite_score = ?, level1_rank = ?, level1_passed = ?, status = ? WHERE id = ?", updates);
+    Level1Cut.Outcome cut = level1Cut.run(season, rules.weights(), rules.passShare());
     jdbc.sql("""
             INSERT IGNORE INTO cadre_skip_token (code, candidate_id, person_id, issued_season)
             SELECT CONCAT(?, '-', season + 1, '-', UPPER(LEFT(SHA2(CONCAT(id, '/', person_id, '/', case_number), 256), 8))), id, person_id, season
             FROM cadre_candidate WHERE season = ? AND level1_passed = FALSE""")
         .params(TOKEN_PREFIX, season).update();
     jdbc.sql("UPDATE cadre_season SET status = 'LEVEL2' WHERE season = ?").param(season).update();
-    history.record(seasonCase(season), "LEVEL1_CUT", "LEVEL2", "Прошли на второй уровень: " + passed + " из " + results.size()
-        + "; доля прохода " + rules.passShare().toPlainString(), clock.instant());
-    return Map.of("level1Passed", passed, "level1Failed", results.size() - passed);
+    history.record(seasonCase(season), "LEVEL1_CUT", "LEVEL2", "Прошли на второй уровень: " + cut.passed() + " из " + cut.candidates()
+        + " (прошли тестирование без оснований для прохода без отбора: " + cut.tested() + "; доля прохода " + rules.passShare().toPlainString()
+        + ")", clock.instant());
+    return Map.of("level1Passed", cut.passed(), "level1Failed", cut.candidates() - cut.passed());
   }
 
   /**

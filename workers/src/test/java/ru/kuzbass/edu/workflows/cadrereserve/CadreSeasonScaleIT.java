@@ -110,7 +110,7 @@ class CadreSeasonScaleIT {
             + "all candidate cases at their first wait %d s; the cut %d s after the close; all %d level-1 letters mailed %d s after the close "
             + "(%.0f letters/s)%n", CANDIDATES, registration.toSeconds(), casesReady.toSeconds(), cut.toSeconds(), CANDIDATES,
         letters.toSeconds(), CANDIDATES / (letters.toMillis() / 1000.0));
-    int passing = CadreRanking.passCount(CANDIDATES - CANDIDATES / 10, new BigDecimal("0.5"));
+    int passing = Level1Cut.passCount(CANDIDATES - CANDIDATES / 10, new BigDecimal("0.5"));
     assertThat(count("SELECT COUNT(*) FROM cadre_candidate WHERE level1_passed = TRUE")).isEqualTo(passing);
     assertThat(count("SELECT COUNT(*) FROM letter WHERE kind = 'LEVEL1_PASS'")).isEqualTo(passing);
     assertThat(count("SELECT COUNT(*) FROM letter WHERE kind = 'LEVEL1_REFUSAL'")).isEqualTo(CANDIDATES - passing);

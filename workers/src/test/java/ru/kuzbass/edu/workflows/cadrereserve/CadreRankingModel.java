@@ -9,47 +9,36 @@ import java.util.List;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Weights;
 
 /**
- * The level-1 cut, a pure function of the season's candidates. Fast-track candidates pass whatever
- * their score and take no place in the ranking. The others who finished the test are ranked; the
- * top {@code passShare} of them pass, rounded up (of 5 tested, 3 pass at 0.5). Who did not finish
- * the test does not pass.
- *
- * <p>Ties are broken in this order, each step only where the one before is equal: the composite
- * score, then leadership, then managerial potential, then organising ability (all higher first),
- * then the earlier finished test, then the earlier registration (lower candidate id). The order is
- * total, so two runs over the same data always draw the same line.
+ * The level-1 cut the naive way, as a readable model of the rule in {@link Level1Cut}: load the
+ * season into Java, sort it with the tie rule, draw the line. The tests check the SQL against it,
+ * and the benchmark (P3) times it against the SQL.
  */
-final class CadreRanking {
-  private CadreRanking() {}
+public final class CadreRankingModel {
+  private CadreRankingModel() {}
 
-  enum Outcome {
+  public enum Outcome {
     FAST_TRACK, PASSED, NOT_IN_TOP, NO_TEST
   }
 
-  record Entry(long candidateId, boolean fastTrack, BigDecimal organising, BigDecimal managerial, BigDecimal leadership,
+  public record Entry(long candidateId, boolean fastTrack, BigDecimal organising, BigDecimal managerial, BigDecimal leadership,
       Instant testFinishedAt) {
-    boolean tested() {
+    public boolean tested() {
       return testFinishedAt != null && organising != null && managerial != null && leadership != null;
     }
   }
 
-  record Result(long candidateId, Outcome outcome, BigDecimal composite, Integer rank) {
-    boolean passed() {
+  public record Result(long candidateId, Outcome outcome, BigDecimal composite, Integer rank) {
+    public boolean passed() {
       return outcome == Outcome.FAST_TRACK || outcome == Outcome.PASSED;
     }
   }
 
-  static BigDecimal composite(Weights w, BigDecimal organising, BigDecimal managerial, BigDecimal leadership) {
+  public static BigDecimal composite(Weights w, BigDecimal organising, BigDecimal managerial, BigDecimal leadership) {
     return w.organising().multiply(organising).add(w.managerial().multiply(managerial)).add(w.leadership().multiply(leadership))
         .setScale(3, RoundingMode.HALF_UP);
   }
 
-  /** How many of {@code tested} candidates pass at the given share: rounded up, never more than all. */
-  static int passCount(int tested, BigDecimal share) {
-    return Math.min(tested, share.multiply(BigDecimal.valueOf(tested)).setScale(0, RoundingMode.CEILING).intValueExact());
-  }
-
-  static List<Result> cut(List<Entry> entries, Weights weights, BigDecimal passShare) {
+  public static List<Result> cut(List<Entry> entries, Weights weights, BigDecimal passShare) {
     List<Result> results = new ArrayList<>();
     record Scored(Entry e, BigDecimal composite) {}
     List<Scored> pool = new ArrayList<>();
@@ -69,7 +58,7 @@ final class CadreRanking {
         .thenComparing(s -> s.e().organising(), Comparator.reverseOrder())
         .thenComparing(s -> s.e().testFinishedAt())
         .thenComparingLong(s -> s.e().candidateId()));
-    int passing = passCount(pool.size(), passShare);
+    int passing = Level1Cut.passCount(pool.size(), passShare);
     for (int i = 0; i < pool.size(); i++) {
       Scored s = pool.get(i);
       results.add(new Result(s.e().candidateId(), i < passing ? Outcome.PASSED : Outcome.NOT_IN_TOP, s.composite(), i + 1));
