@@ -295,7 +295,7 @@ public class SeasonService {
       }
     }
     List<Map<String, Object>> reviews = new ArrayList<>();
-    for (Map<String, Object> t : teams(season, false)) {
+    for (Map<String, Object> t : teams(season)) {
       for (String expert : expertsFor(season, ((Number) t.get("teamNumber")).intValue())) {
         Map<String, Object> review = new HashMap<>(t);
         review.put("expert", expert);
@@ -306,19 +306,18 @@ public class SeasonService {
     return Map.of("level2Reviews", reviews);
   }
 
-  /** Teams with members, as process variables: ids and case numbers only. */
-  private List<Map<String, Object>> teams(int season, boolean passedOnly) {
+  /** The season's teams that still have level-2 members, as process variables: ids and keys only. */
+  private List<Map<String, Object>> teams(int season) {
     return jdbc.sql("""
-            SELECT t.id, t.number, t.team_key, t.internship_school, t.project_school FROM cadre_team t
-            WHERE t.season = ? AND (? = FALSE OR t.passed_level2 = TRUE)
-              AND EXISTS (SELECT 1 FROM cadre_candidate c WHERE c.team_id = t.id AND c.status IN ('LEVEL2', 'LEVEL3'))
+            SELECT t.id, t.number, t.team_key, t.internship_school FROM cadre_team t
+            WHERE t.season = ? AND EXISTS (SELECT 1 FROM cadre_candidate c WHERE c.team_id = t.id AND c.status IN ('LEVEL2', 'LEVEL3'))
             ORDER BY t.number""")
-        .params(season, passedOnly).query((rs, i) -> {
+        .param(season).query((rs, i) -> {
           Map<String, Object> t = new HashMap<>();
           t.put("teamId", rs.getLong("id"));
           t.put("teamNumber", rs.getInt("number"));
           t.put("teamKey", rs.getString("team_key"));
-          t.put("school", rs.getString(passedOnly ? "project_school" : "internship_school"));
+          t.put("school", rs.getString("internship_school"));
           return t;
         }).list();
   }
@@ -354,7 +353,7 @@ public class SeasonService {
   @Transactional
   public Map<String, Object> cutLevel2(int season) {
     Rules rules = properties.rules(season);
-    List<Map<String, Object>> teams = teams(season, false);
+    List<Map<String, Object>> teams = teams(season);
     record Scored(long teamId, int number, BigDecimal score) {}
     List<Scored> scored = new ArrayList<>();
     for (Map<String, Object> t : teams) {
@@ -374,7 +373,7 @@ public class SeasonService {
     history.record(seasonCase(season), "LEVEL2_CUT", "LEVEL3", "Прошли на третий уровень команд: " + passedTeams + " из " + scored.size()
         + (rules.level2Mode() == Level2Mode.TOP_K ? "; лучшие " + rules.level2TopK() : "; порог " + rules.level2Threshold().toPlainString()),
         clock.instant());
-    return Map.of("level3Teams", passedTeams);
+    return Map.of("level3TeamCount", passedTeams);
   }
 
   BigDecimal mean(String subject) {
