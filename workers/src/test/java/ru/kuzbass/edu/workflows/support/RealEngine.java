@@ -50,11 +50,17 @@ public final class RealEngine {
     return process;
   }
 
-  /** Starts the packaged workers application against the broker, a database and an SMTP server, and waits for its health. */
-  public static Process startWorkers(Path root, String db, int smtp, int port, Path log, List<String> arguments)
+  /**
+   * Starts the packaged workers application against the broker, a database and an SMTP server, and
+   * waits for its health. {@code jvmOptions} come before the jar (for example a flight recording),
+   * {@code arguments} after it (Spring properties).
+   */
+  public static Process startWorkers(Path root, String db, int smtp, int port, Path log, List<String> jvmOptions, List<String> arguments)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-        "-XX:+UseSerialGC", "-jar", root.resolve("workers/target/workers-0.1.0-SNAPSHOT.jar").toString(),
+        "-XX:+UseSerialGC"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", root.resolve("workers/target/workers-0.1.0-SNAPSHOT.jar").toString(),
         "--management.endpoints.web.exposure.include=health,metrics"));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
