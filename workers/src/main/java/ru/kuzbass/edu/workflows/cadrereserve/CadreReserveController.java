@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
+import ru.kuzbass.edu.workflows.platform.Csv;
 
 /** The cadre reserve's API: seasons, registration, test results from the testing platform, ideas, attendance, projects and the registry. */
 @RestController
@@ -113,9 +114,9 @@ public class CadreReserveController {
     if (!"csv".equalsIgnoreCase(format)) {
       return ResponseEntity.ok(list);
     }
-    StringBuilder csv = new StringBuilder("\uFEFFcase_number,full_name,school_code,municipality,level,season,composite_score,team_score,individual_score\r\n");
+    StringBuilder csv = new StringBuilder(Csv.BOM + "case_number,full_name,school_code,municipality,level,season,composite_score,team_score,individual_score\r\n");
     for (CadreRegistry.Reservist r : list) {
-      csv.append(String.join(",", field(r.caseNumber()), field(r.fullName()), field(r.schoolCode()), field(r.municipality()), r.level(),
+      csv.append(String.join(",", Csv.field(r.caseNumber()), Csv.field(r.fullName()), Csv.field(r.schoolCode()), Csv.field(r.municipality()), r.level(),
           String.valueOf(r.season()), plain(r.compositeScore()), plain(r.teamScore()), plain(r.individualScore()))).append("\r\n");
     }
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
@@ -136,14 +137,5 @@ public class CadreReserveController {
 
   private static String plain(BigDecimal value) {
     return value == null ? "" : value.toPlainString();
-  }
-
-  /** Quotes a CSV field; a leading =, +, - or @ is prefixed so that spreadsheets do not run it as a formula. */
-  static String field(String value) {
-    String v = value == null ? "" : value;
-    if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-      v = "'" + v;
-    }
-    return "\"" + v.replace("\"", "\"\"") + "\"";
   }
 }

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import ru.kuzbass.edu.workflows.audit.AuditLog;
 
 /**
  * The letter registry. A letter is issued at most once per case and kind: a retried job gets
@@ -21,10 +22,12 @@ public class LetterService {
 
   private final JdbcClient jdbc;
   private final PdfLetterRenderer renderer;
+  private final AuditLog audit;
   private final Clock clock;
 
-  public LetterService(JdbcClient jdbc, PdfLetterRenderer renderer, Clock clock) {
+  public LetterService(JdbcClient jdbc, PdfLetterRenderer renderer, AuditLog audit, Clock clock) {
     this.jdbc = jdbc;
+    this.audit = audit;
     this.renderer = renderer;
     this.clock = clock;
   }
@@ -56,7 +59,10 @@ public class LetterService {
     } catch (DuplicateKeyException raced) {
       // Another delivery of the same job stored it first; theirs is the letter of record.
     }
-    return find(caseNumber, kind).orElseThrow();
+    IssuedLetter issued = find(caseNumber, kind).orElseThrow();
+    audit.append(new AuditLog.Event("letter:" + caseNumber + ":" + kind, caseNumber, "LETTER", "letters", null, null, null, kind,
+        "Письмо № " + issued.number() + ", " + issued.fileName(), issued.sha256()));
+    return issued;
   }
 
   public Optional<IssuedLetter> find(String caseNumber, String kind) {

@@ -1,12 +1,15 @@
 package ru.kuzbass.edu.workflows.payments;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import ru.kuzbass.edu.workflows.audit.AuditLog;
+import ru.kuzbass.edu.workflows.letters.LetterService;
 
 /**
  * The ledger of money that processes pay out or demand back. One entry per case and kind: a
@@ -18,10 +21,12 @@ public class PaymentLedger {
   public record Entry(String caseNumber, String kind, BigDecimal amount, String basis) {}
 
   private final JdbcClient jdbc;
+  private final AuditLog audit;
   private final Clock clock;
 
-  public PaymentLedger(JdbcClient jdbc, Clock clock) {
+  public PaymentLedger(JdbcClient jdbc, AuditLog audit, Clock clock) {
     this.jdbc = jdbc;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -36,11 +41,15 @@ public class PaymentLedger {
         .param("basis", basis)
         .param("now", LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
         .update();
-    return jdbc.sql("SELECT case_number, kind, amount, basis FROM payment_ledger WHERE case_number = :caseNumber AND kind = :kind")
+    Entry entry = jdbc.sql("SELECT case_number, kind, amount, basis FROM payment_ledger WHERE case_number = :caseNumber AND kind = :kind")
         .param("caseNumber", caseNumber)
         .param("kind", kind)
         .query(Entry.class)
         .single();
+    String text = entry.kind() + " " + entry.amount().toPlainString() + " ₽: " + entry.basis();
+    audit.append(new AuditLog.Event("ledger:" + caseNumber + ":" + kind, caseNumber, "LEDGER", "payment-ledger", null, null, null,
+        entry.kind(), text, LetterService.sha256(text.getBytes(StandardCharsets.UTF_8))));
+    return entry;
   }
 
   public List<Entry> entries(String caseNumber) {

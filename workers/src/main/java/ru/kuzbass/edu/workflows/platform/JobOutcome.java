@@ -1,8 +1,11 @@
 package ru.kuzbass.edu.workflows.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.worker.JobClient;
 import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -10,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import ru.kuzbass.edu.workflows.audit.AuditLog;
+import ru.kuzbass.edu.workflows.letters.LetterService;
 
 /**
  * Finishes a job the way this project wants: complete it with the step's variables; throw the
@@ -28,9 +33,13 @@ public class JobOutcome {
   private static final Logger log = LoggerFactory.getLogger(JobOutcome.class);
 
   private final RetryProperties retry;
+  private final AuditLog audit;
+  private final ObjectMapper json;
 
-  public JobOutcome(RetryProperties retry) {
+  public JobOutcome(RetryProperties retry, AuditLog audit, ObjectMapper json) {
     this.retry = retry;
+    this.audit = audit;
+    this.json = json;
   }
 
   /**
@@ -60,11 +69,15 @@ public class JobOutcome {
     Map<String, Object> variables;
     try {
       variables = step.get();
+      // recorded before the engine hears of it: a retried job finds the row by its key and adds none
+      audit.append(event(job, "COMPLETED", "job:" + job.getKey() + ":COMPLETED", variables));
     } catch (ZeebeBpmnError e) {
+      auditQuietly(job, "BPMN_ERROR:" + e.getErrorCode(), "job:" + job.getKey() + ":ERROR", Map.of("message", e.getErrorMessage()));
       client.newThrowErrorCommand(job.getKey()).errorCode(e.getErrorCode()).errorMessage(e.getErrorMessage()).send().join();
       return;
     } catch (InvalidInputException e) {
       log.warn("Job {} ({}, element {}) cannot proceed: {}", job.getKey(), job.getType(), job.getElementId(), e.getMessage());
+      auditQuietly(job, "INCIDENT", "job:" + job.getKey() + ":INVALID", Map.of("message", e.getMessage()));
       client.newFailCommand(job.getKey()).retries(0).errorMessage(e.getMessage()).send().join();
       return;
     } catch (RuntimeException e) {
@@ -81,6 +94,29 @@ public class JobOutcome {
       return;
     }
     client.newCompleteCommand(job.getKey()).variables(variables).send().join();
+  }
+
+  /** A failure is audited when the database takes it; when the database is what failed, the engine's incident is the record. */
+  private void auditQuietly(ActivatedJob job, String outcome, String key, Map<String, Object> details) {
+    try {
+      audit.append(event(job, outcome, key, details));
+    } catch (RuntimeException e) {
+      log.warn("Job {} ({}): the audit log did not take the {} event: {}", job.getKey(), job.getType(), outcome, e.toString());
+    }
+  }
+
+  /** What the job read and wrote, as the audit keeps it: the outputs in full, and a digest of inputs and outputs. */
+  private AuditLog.Event event(ActivatedJob job, String outcome, String key, Map<String, Object> outputs) {
+    String written;
+    try {
+      written = json.writeValueAsString(outputs);
+    } catch (JsonProcessingException e) {
+      written = String.valueOf(outputs);
+    }
+    Object caseNumber = job.getVariablesAsMap().get("caseNumber");
+    return new AuditLog.Event(key, caseNumber instanceof String n ? n : "PI-" + job.getProcessInstanceKey(), "JOB", job.getType(),
+        job.getElementId(), job.getProcessInstanceKey(), job.getKey(), outcome, written.length() > 4000 ? written.substring(0, 4000) : written,
+        LetterService.sha256((job.getVariables() + "\n" + written).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Doubles with each failure so far: with the defaults 10 s, 20 s, 40 s, 80 s. */

@@ -41,10 +41,10 @@ class JobFailureTest extends ProcessTest {
 
   @Test
   void aTechnicalFailureWaitsLongerEachTime() {
-    JobOutcome outcome = new JobOutcome(new RetryProperties(Duration.ofSeconds(10), Duration.ofMinutes(5), 5, null));
+    JobOutcome outcome = new JobOutcome(new RetryProperties(Duration.ofSeconds(10), Duration.ofMinutes(5), 5, null), null, null);
     assertThat(List.of(outcome.backoff(5), outcome.backoff(4), outcome.backoff(3), outcome.backoff(2), outcome.backoff(1)))
         .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(80), Duration.ofSeconds(160));
-    assertThat(new JobOutcome(new RetryProperties(Duration.ofMinutes(2), Duration.ofMinutes(5), 5, null)).backoff(2))
+    assertThat(new JobOutcome(new RetryProperties(Duration.ofMinutes(2), Duration.ofMinutes(5), 5, null), null, null).backoff(2))
         .isEqualTo(Duration.ofMinutes(5));
   }
 

@@ -1,0 +1,103 @@
+package ru.kuzbass.edu.workflows.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.ProcessTest;
+
+/** The hash chains: appends link up, a retry adds nothing, and an edited, deleted or cut row is found. */
+class AuditLogTest extends ProcessTest {
+
+  @Autowired AuditLog audit;
+  @Autowired MockMvc mvc;
+
+  @Test
+  void eventsLinkUpAndARetryAddsNothing() throws Exception {
+    appendFive();
+    audit.append(event("e2", "ЗУ-2027-000001", "=1+1")); // the same key again
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Integer.class).single()).isEqualTo(5);
+    assertThat(audit.verify()).isEqualTo(new AuditLog.Verification(true, 5, null, null, null));
+    List<AuditLog.Stored> ofCase = audit.events("ЗУ-2027-000001");
+    assertThat(ofCase).hasSize(3);
+    assertThat(ofCase.get(1).casePrevHash()).isEqualTo(ofCase.get(0).caseHash());
+    assertThat(ofCase.get(0).casePrevHash()).isNull();
+
+    mvc.perform(get("/api/audit/verify")).andExpect(status().isOk()).andExpect(jsonPath("$.valid").value(true))
+        .andExpect(jsonPath("$.checked").value(5));
+    String csv = mvc.perform(get("/api/audit/cases/{n}", "ЗУ-2027-000001").param("format", "csv")).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(csv.substring(1))).getRecords();
+    assertThat(rows).hasSize(3);
+    assertThat(rows.get(1).get("details")).as("a formula is neutralised").isEqualTo("'=1+1");
+    assertThat(rows.get(2).get("case_hash")).isEqualTo(ofCase.get(2).caseHash());
+    mvc.perform(get("/api/audit/cases/{n}", "ЗУ-2027-999999")).andExpect(status().isNotFound());
+  }
+
+  @Test
+  void anEditedRowIsTheFirstBrokenLink() {
+    appendFive();
+    long third = id(3);
+    jdbc.sql("UPDATE audit_event SET details = 'Отказано' WHERE id = ?").param(third).update();
+    AuditLog.Verification v = audit.verify();
+    assertThat(v.valid()).isFalse();
+    assertThat(v.firstBrokenId()).isEqualTo(third);
+    assertThat(v.checked()).isEqualTo(2);
+  }
+
+  @Test
+  void aDeletedRowBreaksTheLinkOfTheNextOne() {
+    appendFive();
+    jdbc.sql("DELETE FROM audit_event WHERE id = ?").param(id(2)).update();
+    assertThat(audit.verify().firstBrokenId()).isEqualTo(id(2)); // what is now the second row, formerly the third
+  }
+
+  @Test
+  void cuttingTheLastRowsIsFoundAgainstTheHeadOfTheChain() {
+    appendFive();
+    jdbc.sql("DELETE FROM audit_event WHERE id >= ?").param(id(4)).update();
+    AuditLog.Verification v = audit.verify();
+    assertThat(v.valid()).isFalse();
+    assertThat(v.firstBrokenId()).isNull();
+    assertThat(v.problem()).contains("удалены");
+  }
+
+  @Test
+  void aRewrittenChainStillFailsWhereItsHashesDoNotMatch() {
+    appendFive();
+    // a forger who edits a row and recomputes its own hash, but not those of the rows after it
+    AuditLog.Stored second = audit.events("ЗУ-2027-000002").getFirst();
+    jdbc.sql("UPDATE audit_event SET outcome = 'FORGED', global_hash = ? WHERE id = ?")
+        .params(AuditLog.link(second.globalPrevHash(), AuditLog.canonical(second.caseNumber(), second.kind(), second.occurredAt(),
+            second.actor(), second.elementId(), second.processInstanceKey(), second.jobKey(), "FORGED", second.details(), second.digest())),
+            second.id()).update();
+    assertThat(audit.verify().firstBrokenId()).isEqualTo(second.id());
+  }
+
+  private void appendFive() {
+    audit.append(event("e1", "ЗУ-2027-000001", "Заявление принято"));
+    audit.append(event("e2", "ЗУ-2027-000001", "=1+1"));
+    audit.append(event("e3", "ЗУ-2027-000002", "Письмо"));
+    audit.append(event("e4", "ЗУ-2027-000001", "Выплата 1 000 000 ₽"));
+    audit.append(event("e5", "ЗУ-2027-000002", "Отказ"));
+  }
+
+  private long id(int nth) {
+    return jdbc.sql("SELECT id FROM audit_event ORDER BY id LIMIT 1 OFFSET ?").param(nth - 1).query(Long.class).single();
+  }
+
+  private static AuditLog.Event event(String key, String caseNumber, String details) {
+    return new AuditLog.Event(key, caseNumber, "JOB", "rural-grant.send-letter", "Task_SendDecisionLetter", 1L, 2L, "COMPLETED", details,
+        "0".repeat(64));
+  }
+}
