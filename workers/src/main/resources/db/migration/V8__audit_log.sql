@@ -23,10 +23,12 @@ CREATE TABLE audit_event (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 CREATE INDEX ix_audit_event_case ON audit_event (case_number, id);
 
--- The head of each chain (the global one, and one per case): appends lock it, so that two
--- transactions never link to the same predecessor.
+-- The head of each chain (the global one, and one per case). An append locks the global head
+-- first, so appends queue one at a time and never link to the same predecessor; the row exists
+-- from the start, so that lock is a plain row lock.
 CREATE TABLE audit_chain_head (
   chain     VARCHAR(40) NOT NULL PRIMARY KEY,
   last_id   BIGINT      NOT NULL,
   last_hash CHAR(64)    NOT NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+INSERT INTO audit_chain_head (chain, last_id, last_hash) VALUES ('*', 0, '');

@@ -1,6 +1,7 @@
 package ru.kuzbass.edu.workflows.audit;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -20,9 +21,44 @@ import ru.kuzbass.edu.workflows.platform.RegionTime;
 public class AuditController {
 
   private final AuditLog audit;
+  private final AuditReport reports;
+  private final AuditSearch search;
 
-  public AuditController(AuditLog audit) {
+  public AuditController(AuditLog audit, AuditReport reports, AuditSearch search) {
     this.audit = audit;
+    this.reports = reports;
+    this.search = search;
+  }
+
+  /** The case's trail as a PDF/A report; its content hash and the file's SHA-256 also come as headers. */
+  @GetMapping(value = "/cases/{caseNumber}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  public ResponseEntity<byte[]> report(@PathVariable String caseNumber) {
+    AuditReport.Report report = reports.of(caseNumber);
+    if (report == null) {
+      throw ApiProblem.notFound("В журнале аудита нет записей по делу " + caseNumber);
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", "attachment; filename=\"audit-report.pdf\"")
+        .header("X-Report-Content-SHA256", report.contentSha256())
+        .header("X-Report-SHA256", report.pdfSha256())
+        .body(report.pdf());
+  }
+
+  /** Cases by process, period (local dates, inclusive) and an outcome any of their events had; newest activity first. */
+  @GetMapping("/cases")
+  public AuditSearch.Page cases(@RequestParam(required = false) String process, @RequestParam(required = false) LocalDate from,
+      @RequestParam(required = false) LocalDate to, @RequestParam(required = false) String outcome,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    if (page < 0) {
+      throw ApiProblem.badField("page", "Номер страницы не может быть отрицательным");
+    }
+    if (size < 1 || size > 200) {
+      throw ApiProblem.badField("size", "Размер страницы — от 1 до 200");
+    }
+    if (from != null && to != null && from.isAfter(to)) {
+      throw ApiProblem.badField("from", "Начало периода позже его конца");
+    }
+    return search.find(process, from, to, outcome, page, size);
   }
 
   @GetMapping("/verify")

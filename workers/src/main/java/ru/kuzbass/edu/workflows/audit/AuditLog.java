@@ -125,9 +125,19 @@ public class AuditLog {
 
   private record Head(String hash) {}
 
+  /**
+   * Locks a chain's head, creating it on the chain's first event. The global head is always locked
+   * first (its row comes with the migration), so a case's head is created while no other append
+   * runs. Only a missing row is inserted: INSERT IGNORE on an existing one takes a shared lock that
+   * two appenders would then both try to raise, a deadlock.
+   */
   private Head lockHead(String chain) {
-    jdbc.sql("INSERT IGNORE INTO audit_chain_head (chain, last_id, last_hash) VALUES (?, 0, '')").param(chain).update();
-    String hash = jdbc.sql("SELECT last_hash FROM audit_chain_head WHERE chain = ? FOR UPDATE").param(chain).query(String.class).single();
+    String hash = jdbc.sql("SELECT last_hash FROM audit_chain_head WHERE chain = ? FOR UPDATE").param(chain).query(String.class)
+        .optional().orElse(null);
+    if (hash == null) {
+      jdbc.sql("INSERT IGNORE INTO audit_chain_head (chain, last_id, last_hash) VALUES (?, 0, '')").param(chain).update();
+      hash = jdbc.sql("SELECT last_hash FROM audit_chain_head WHERE chain = ? FOR UPDATE").param(chain).query(String.class).single();
+    }
     return new Head(hash.isEmpty() ? null : hash);
   }
 

@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.PdfAssertions;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
 /** The hash chains: appends link up, a retry adds nothing, and an edited, deleted or cut row is found. */
@@ -82,6 +83,44 @@ class AuditLogTest extends ProcessTest {
             second.actor(), second.elementId(), second.processInstanceKey(), second.jobKey(), "FORGED", second.details(), second.digest())),
             second.id()).update();
     assertThat(audit.verify().firstBrokenId()).isEqualTo(second.id());
+  }
+
+  @Test
+  void theReportIsPdfAAndCarriesTheHashOfWhatItLists() throws Exception {
+    appendFive();
+    var response = mvc.perform(get("/api/audit/cases/{n}/report.pdf", "ЗУ-2027-000001")).andExpect(status().isOk()).andReturn().getResponse();
+    byte[] pdf = response.getContentAsByteArray();
+    PdfAssertions.assertPdfA2b(pdf);
+    List<AuditLog.Stored> events = audit.events("ЗУ-2027-000001");
+    String contentHash = AuditReport.contentHash(events.stream().map(AuditReport::line).toList());
+    assertThat(response.getHeader("X-Report-Content-SHA256")).isEqualTo(contentHash);
+    assertThat(response.getHeader("X-Report-SHA256")).isEqualTo(ru.kuzbass.edu.workflows.letters.LetterService.sha256(pdf));
+    assertThat(PdfAssertions.text(pdf)).contains("Отчёт журнала аудита").contains(contentHash).contains(events.getLast().caseHash())
+        .contains("Выплата 1 000 000 ₽").contains("01.02.2027 10:00:00");
+  }
+
+  @Test
+  void casesAreFoundByProcessPeriodAndOutcomeAPageAtATime() throws Exception {
+    appendFive();                                                      // 1 February 2027
+    clock.advanceTo(java.time.OffsetDateTime.parse("2027-03-01T00:00:00+07:00"));
+    audit.append(new AuditLog.Event("m1", "НС-2027-000001", "JOB", "mentor-bonus.send-letter", "Task_SendOrder", 3L, 4L, "REJECTION",
+        null, null));
+    mvc.perform(get("/api/audit/cases").param("process", "rural-teacher-grant"))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2))
+        .andExpect(jsonPath("$.cases[*].caseNumber").value(org.hamcrest.Matchers.containsInAnyOrder("ЗУ-2027-000001", "ЗУ-2027-000002")))
+        .andExpect(jsonPath("$.cases[?(@.caseNumber == 'ЗУ-2027-000001')].events").value(3));
+    // a period ends at the end of its last day, local time: 28 February leaves out 1 March 00:00
+    mvc.perform(get("/api/audit/cases").param("from", "2027-02-01").param("to", "2027-02-28")).andExpect(jsonPath("$.total").value(2));
+    mvc.perform(get("/api/audit/cases").param("from", "2027-03-01")).andExpect(jsonPath("$.total").value(1))
+        .andExpect(jsonPath("$.cases[0].caseNumber").value("НС-2027-000001"));
+    mvc.perform(get("/api/audit/cases").param("outcome", "REJECTION")).andExpect(jsonPath("$.total").value(1));
+    mvc.perform(get("/api/audit/cases").param("size", "2").param("page", "1")).andExpect(jsonPath("$.total").value(3))
+        .andExpect(jsonPath("$.cases.length()").value(1));
+    mvc.perform(get("/api/audit/cases").param("process", "payroll")).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("process"));
+    mvc.perform(get("/api/audit/cases").param("size", "500")).andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("size"));
+    mvc.perform(get("/api/audit/cases").param("from", "2027-03-02").param("to", "2027-03-01")).andExpect(status().isBadRequest());
   }
 
   private void appendFive() {

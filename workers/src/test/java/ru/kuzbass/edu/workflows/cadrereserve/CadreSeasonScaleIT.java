@@ -117,6 +117,11 @@ class CadreSeasonScaleIT {
     assertThat(count("SELECT COUNT(*) FROM cadre_skip_token")).isEqualTo(CANDIDATES - passing);
     Thread.sleep(2000);
     assertThat(SharedMailServer.received()).as("every candidate one letter, none twice").hasSize(CANDIDATES);
+    // eight worker threads appended to the audit log at once; its chains must still hold, one link per event
+    Map<?, ?> verification = json.readValue(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/audit/verify"))
+        .build(), HttpResponse.BodyHandlers.ofString()).body(), Map.class);
+    assertThat(verification.get("valid")).as(verification.toString()).isEqualTo(true);
+    assertThat(((Number) verification.get("checked")).intValue()).isGreaterThanOrEqualTo(3 * CANDIDATES);
   }
 
   private String post(String url, String body, int expected) throws Exception {
