@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
+import ru.kuzbass.edu.workflows.platform.Csv;
 
 @RestController
 @RequestMapping("/api/mentoring")
@@ -69,11 +70,11 @@ public class MentorBonusController {
     } catch (DateTimeParseException e) {
       throw ApiProblem.badField("month", "Месяц указывается как ГГГГ-ММ, например 2027-09");
     }
-    StringBuilder csv = new StringBuilder("\uFEFFcase_number,mentor_snils,mentor_name,school_code,month,amount,funding_source\r\n");
+    StringBuilder csv = new StringBuilder(Csv.BOM + "case_number,mentor_snils,mentor_name,school_code,month,amount,funding_source\r\n");
     BigDecimal total = BigDecimal.ZERO;
     for (MentorBonusRepository.PayrollRow r : nominations.payroll(ym)) {
-      csv.append(String.join(",", field(r.caseNumber()), field(r.mentorSnils()), field(r.mentorName()), field(r.schoolCode()),
-          field(r.month()), r.amount().toPlainString(), field(r.fundingSource()))).append("\r\n");
+      csv.append(String.join(",", Csv.field(r.caseNumber()), Csv.field(r.mentorSnils()), Csv.field(r.mentorName()), Csv.field(r.schoolCode()),
+          Csv.field(r.month()), r.amount().toPlainString(), Csv.field(r.fundingSource()))).append("\r\n");
       total = total.add(r.amount());
     }
     return ResponseEntity.ok()
@@ -81,10 +82,5 @@ public class MentorBonusController {
         .header("Content-Disposition", "attachment; filename=\"mentor-bonus-payroll-" + ym + ".csv\"")
         .header("X-Payroll-Total", total.toPlainString())
         .body(csv.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String field(String value) {
-    String v = value == null ? "" : value;
-    return v.matches("[^,\"\r\n]*") ? v : "\"" + v.replace("\"", "\"\"") + "\"";
   }
 }

@@ -89,6 +89,7 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(rows.getFirst().get("mentor_name")).isEqualTo("Орлова Елена Ивановна");
     assertThat(new BigDecimal(rows.getFirst().get("amount"))).isEqualByComparingTo("12300");
     assertThat(rows.getFirst().get("month")).isEqualTo("2027-09");
+    assertAuditTrailComplete(c.instanceKey(), c.number());
   }
 
   @Test

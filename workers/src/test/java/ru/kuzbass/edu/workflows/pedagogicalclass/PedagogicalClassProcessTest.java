@@ -56,6 +56,7 @@ class PedagogicalClassProcessTest extends ProcessTest {
     assertThat(letters()).isEmpty();
     assertThat(jdbc.sql("SELECT status FROM pedagogical_class_opening").query(String.class).single()).isEqualTo("COMPLETED");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM pedagogical_class_step").query(Integer.class).single()).isEqualTo(9);
+    assertAuditTrailComplete(c.instanceKey(), c.number());
   }
 
   @Test

@@ -67,6 +67,7 @@ class RuralGrantProcessTest extends ProcessTest {
     assertThat(SharedMailServer.received()).hasSize(3);
     assertThat(ledger.entries(c.number())).hasSize(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM letter").query(Integer.class).single()).isEqualTo(3);
+    assertAuditTrailComplete(c.instanceKey(), c.number());
   }
 
   @Test

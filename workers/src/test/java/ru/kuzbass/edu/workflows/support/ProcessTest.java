@@ -7,6 +7,7 @@ import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.ProcessInstanceRecordStreamFilter;
 import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import io.camunda.zeebe.spring.test.ZeebeSpringTest;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -28,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import ru.kuzbass.edu.workflows.audit.AuditLog;
 
 /**
  * Base of the tests that run the application for real: the in-memory Zeebe engine with the real
@@ -51,6 +54,7 @@ public abstract class ProcessTest {
   @Autowired protected EngineClock clock;
   @Autowired protected JdbcClient jdbc;
   @Autowired protected RecordedTaskCompletions taskCompletions;
+  @Autowired protected AuditLog audit;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -153,6 +157,27 @@ public abstract class ProcessTest {
       sleep();
     }
     throw new AssertionError(elementId + " was not entered " + times + " time(s) within 30 s");
+  }
+
+  /**
+   * The audit log holds a row for every automated step the engine completed in the instance, one
+   * for every letter and ledger entry of the case with the same hash and amount, and its chains verify.
+   */
+  protected void assertAuditTrailComplete(long processInstanceKey, String caseNumber) {
+    List<String> stepsInEngine = StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).jobRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == JobIntent.COMPLETED && r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .filter(r -> !r.getValue().getType().equals(USER_TASK_JOB))
+        .map(r -> r.getValue().getElementId()).sorted().toList();
+    assertThat(stepsInEngine).isNotEmpty();
+    assertThat(jdbc.sql("""
+            SELECT element_id FROM audit_event WHERE kind = 'JOB' AND outcome = 'COMPLETED' AND process_instance_key = ?
+            ORDER BY element_id""").param(processInstanceKey).query(String.class).list())
+        .as("audited steps of instance %d", processInstanceKey).isEqualTo(stepsInEngine);
+    assertThat(jdbc.sql("SELECT digest FROM audit_event WHERE kind = 'LETTER' AND case_number = ?").param(caseNumber).query(String.class).list())
+        .containsExactlyInAnyOrderElementsOf(jdbc.sql("SELECT sha256 FROM letter WHERE case_number = ?").param(caseNumber).query(String.class).list());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE kind = 'LEDGER' AND case_number = ?").param(caseNumber).query(Integer.class).single())
+        .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM payment_ledger WHERE case_number = ?").param(caseNumber).query(Integer.class).single());
+    assertThat(audit.verify().valid()).isTrue();
   }
 
   private static void sleep() {
