@@ -1,6 +1,8 @@
 package ru.kuzbass.edu.workflows.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -10,9 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import ru.kuzbass.edu.workflows.support.PdfAssertions;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
@@ -20,7 +25,14 @@ import ru.kuzbass.edu.workflows.support.ProcessTest;
 class AuditLogTest extends ProcessTest {
 
   @Autowired AuditLog audit;
-  @Autowired MockMvc mvc;
+  @Autowired WebApplicationContext context;
+  MockMvc mvc;
+
+  @BeforeEach
+  void logInAsAuditor() {
+    mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity())
+        .defaultRequest(get("/").with(httpBasic("auditor", "auditor-secret"))).build();
+  }
 
   @Test
   void eventsLinkUpAndARetryAddsNothing() throws Exception {

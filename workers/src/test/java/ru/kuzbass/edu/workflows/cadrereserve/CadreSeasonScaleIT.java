@@ -119,7 +119,7 @@ class CadreSeasonScaleIT {
     assertThat(SharedMailServer.received()).as("every candidate one letter, none twice").hasSize(CANDIDATES);
     // eight worker threads appended to the audit log at once; its chains must still hold, one link per event
     Map<?, ?> verification = json.readValue(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/audit/verify"))
-        .build(), HttpResponse.BodyHandlers.ofString()).body(), Map.class);
+        .header("Authorization", RealEngine.AUDITOR_BASIC_AUTH).build(), HttpResponse.BodyHandlers.ofString()).body(), Map.class);
     assertThat(verification.get("valid")).as(verification.toString()).isEqualTo(true);
     assertThat(((Number) verification.get("checked")).intValue()).isGreaterThanOrEqualTo(3 * CANDIDATES);
   }

@@ -26,6 +26,10 @@ public final class RealEngine {
 
   private static final String MANAGEMENT = "http://localhost:9600";
 
+  /** The one API user of a workers application started here: an auditor, to read the audit log. */
+  public static final String AUDITOR_BASIC_AUTH =
+      "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:auditor-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
   /** The project root: the parent of the workers module. */
   public static Path root() {
     Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
@@ -61,7 +65,9 @@ public final class RealEngine {
         "-XX:+UseSerialGC"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", root.resolve("workers/target/workers-0.1.0-SNAPSHOT.jar").toString(),
-        "--management.endpoints.web.exposure.include=health,metrics"));
+        "--management.endpoints.web.exposure.include=health,metrics",
+        "--workflows.security.users[0].username=auditor", "--workflows.security.users[0].password={noop}auditor-secret",
+        "--workflows.security.users[0].roles[0]=AUDITOR"));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(Map.of("WORKFLOWS_DB_URL", db, "WORKFLOWS_DB_USER", "root", "WORKFLOWS_DB_PASSWORD", "",
