@@ -55,7 +55,7 @@ public class AuditLog {
   @Transactional
   public void append(Event e) {
     Head global = lockHead(GLOBAL);
-    if (jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE event_key = ?").param(e.key()).query(Integer.class).single() > 0) {
+    if (contains(e.key())) {
       return;
     }
     Head ofCase = lockHead(e.caseNumber());
@@ -79,6 +79,38 @@ public class AuditLog {
     long id = keys.getKeyAs(Number.class).longValue();
     moveHead(GLOBAL, id, globalHash);
     moveHead(e.caseNumber(), id, caseHash);
+  }
+
+  /** Whether an event with this key is in the log. */
+  public boolean contains(String key) {
+    return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE event_key = ?").param(key).query(Integer.class).single() > 0;
+  }
+
+  /**
+   * Takes the global chain's lock for the rest of the caller's transaction: whatever the caller
+   * reads from the log until it appends cannot change under it.
+   */
+  @Transactional
+  public void lockGlobalChain() {
+    lockHead(GLOBAL);
+  }
+
+  /** The user who completed the newest audited instance of the user task in the process instance. */
+  public java.util.Optional<String> lastCompletedBy(long processInstanceKey, String elementId) {
+    return jdbc.sql("""
+            SELECT actor FROM audit_event WHERE kind = 'USER_TASK' AND process_instance_key = ? AND element_id = ?
+            ORDER BY id DESC LIMIT 1""").params(processInstanceKey, elementId).query(String.class).optional();
+  }
+
+  /** The case a job belongs to: its {@code caseNumber} variable, or the process instance when it has none. */
+  public static String caseNumberOf(io.camunda.zeebe.client.api.response.ActivatedJob job) {
+    Object caseNumber = job.getVariablesAsMap().get("caseNumber");
+    return caseNumber instanceof String n ? n : "PI-" + job.getProcessInstanceKey();
+  }
+
+  /** Details as the column keeps them: at most 4,000 characters; the digest covers the full text. */
+  public static String fit(String details) {
+    return details.length() > 4000 ? details.substring(0, 3999) + "…" : details;
   }
 
   /** The case's events, oldest first. */

@@ -36,7 +36,7 @@ import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.CaseHistory;
 import ru.kuzbass.edu.workflows.platform.InvalidInputException;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
-import ru.kuzbass.edu.workflows.platform.TaskCompletions;
+import ru.kuzbass.edu.workflows.audit.AuditLog;
 
 /**
  * The mentor bonus: nominations, the steps the workers run, and the messages a school sends into
@@ -71,13 +71,13 @@ public class MentorBonusService {
   private final BudgetEnvelopes budget;
   private final LetterService letters;
   private final MailService mail;
-  private final TaskCompletions completions;
+  private final AuditLog audit;
   private final ZeebeClient zeebe;
   private final Clock clock;
 
   public MentorBonusService(MentorBonusRepository nominations, CaseHistory history, MentoringProperties properties,
       TeacherService teachers, PersonService people, BudgetEnvelopes budget, LetterService letters, MailService mail,
-      TaskCompletions completions, ZeebeClient zeebe, Clock clock) {
+      AuditLog audit, ZeebeClient zeebe, Clock clock) {
     this.nominations = nominations;
     this.history = history;
     this.properties = properties;
@@ -86,7 +86,7 @@ public class MentorBonusService {
     this.budget = budget;
     this.letters = letters;
     this.mail = mail;
-    this.completions = completions;
+    this.audit = audit;
     this.zeebe = zeebe;
     this.clock = clock;
   }
@@ -211,6 +211,8 @@ public class MentorBonusService {
     facts.put("menteeAgeLimit", rules.menteeAgeLimit());
     facts.put("menteeMaxExperienceYears", rules.menteeMaxExperienceYears());
     facts.put("maxMenteesPerMentor", rules.maxMenteesPerMentor());
+    // the year whose configured thresholds the decision reads; the audit log records it with the decision
+    facts.put("campaignYear", n.campaignYear());
     // what the approvers' forms show: figures, no personal data
     facts.put("planStart", n.startDate().toString());
     facts.put("planEnd", n.endDate().toString());
@@ -224,14 +226,15 @@ public class MentorBonusService {
   }
 
   /**
-   * Records who took the approval step and what they decided; {@code round} (the job's element
+   * Records who took the approval step (as the audit log names them) and what they decided; {@code round} (the job's element
    * instance) tells one pass through the approval from the next, so a retried job records nothing new. The budget step must be taken by a
    * different person than the school step (four eyes); otherwise it goes back to the budget officers.
    */
   public Map<String, Object> recordApproval(long caseId, ApprovalStep step, long processInstanceKey, String decision, String round) {
     Nomination n = get(caseId);
-    String approver = completions.completedBy(processInstanceKey, step.userTask)
-        .orElseThrow(() -> new IllegalStateException("Tasklist does not know yet who completed " + step.userTask));
+    // the user task's end listener audited who completed it before the case reached this step
+    String approver = audit.lastCompletedBy(processInstanceKey, step.userTask)
+        .orElseThrow(() -> new IllegalStateException("The audit log names no one who completed " + step.userTask));
     if (step == ApprovalStep.BUDGET_OFFICER && approver.equalsIgnoreCase(String.valueOf(n.schoolHeadApprover()))) {
       history.record(n.caseNumber(), "FOUR_EYES:" + round, NominationStatus.IN_APPROVAL.name(),
           "Согласование бюджета отклонено: " + approver + " уже согласовал(а) заявку как руководитель школы", clock.instant());

@@ -66,11 +66,26 @@ public class JobOutcome {
   }
 
   public void completeWith(JobClient client, ActivatedJob job, Supplier<Map<String, Object>> step) {
+    finish(client, job, () -> {
+      Map<String, Object> variables = step.get();
+      // recorded before the engine hears of it: a retried job finds the row by its key and adds none
+      audit.append(event(job, "COMPLETED", "job:" + job.getKey() + ":COMPLETED", variables));
+      return variables;
+    });
+  }
+
+  /** For a step that writes its own audit event (the listeners that audit user tasks and decisions); completes with no variables. */
+  public void completeSelfAudited(JobClient client, ActivatedJob job, Runnable step) {
+    finish(client, job, () -> {
+      step.run();
+      return Map.of();
+    });
+  }
+
+  private void finish(JobClient client, ActivatedJob job, Supplier<Map<String, Object>> step) {
     Map<String, Object> variables;
     try {
       variables = step.get();
-      // recorded before the engine hears of it: a retried job finds the row by its key and adds none
-      audit.append(event(job, "COMPLETED", "job:" + job.getKey() + ":COMPLETED", variables));
     } catch (ZeebeBpmnError e) {
       auditQuietly(job, "BPMN_ERROR:" + e.getErrorCode(), "job:" + job.getKey() + ":ERROR", Map.of("message", e.getErrorMessage()));
       client.newThrowErrorCommand(job.getKey()).errorCode(e.getErrorCode()).errorMessage(e.getErrorMessage()).send().join();
@@ -113,9 +128,8 @@ public class JobOutcome {
     } catch (JsonProcessingException e) {
       written = String.valueOf(outputs);
     }
-    Object caseNumber = job.getVariablesAsMap().get("caseNumber");
-    return new AuditLog.Event(key, caseNumber instanceof String n ? n : "PI-" + job.getProcessInstanceKey(), "JOB", job.getType(),
-        job.getElementId(), job.getProcessInstanceKey(), job.getKey(), outcome, written.length() > 4000 ? written.substring(0, 4000) : written,
+    return new AuditLog.Event(key, AuditLog.caseNumberOf(job), "JOB", job.getType(),
+        job.getElementId(), job.getProcessInstanceKey(), job.getKey(), outcome, AuditLog.fit(written),
         LetterService.sha256((job.getVariables() + "\n" + written).getBytes(StandardCharsets.UTF_8)));
   }
 

@@ -15,21 +15,26 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.StreamSupport;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Asks Tasklist's REST API (v1) who completed a task: it logs in with a service account, then
- * searches the instance's completed tasks of that element and takes the newest one's assignee.
+ * searches the instance's completed tasks of that element and takes the earliest one not yet
+ * attributed. A job-based task's id in Tasklist is the key of its job, so the audit row names the
+ * exact task.
  * Tasklist imports from the engine with a delay of seconds, so "not yet known" is an ordinary
  * answer that the calling job turns into a retry with back-off.
  */
 @Component
+@ConditionalOnProperty(name = "workflows.tasklist.enabled", havingValue = "true", matchIfMissing = true)
 public class TasklistTaskCompletions implements TaskCompletions {
 
   @ConfigurationProperties("workflows.tasklist")
-  public record TasklistProperties(String url, String username, String password) {
+  public record TasklistProperties(Boolean enabled, String url, String username, String password) {
     public TasklistProperties {
       url = url == null ? "http://localhost:8080" : url;
       username = username == null ? "demo" : username;
@@ -49,7 +54,7 @@ public class TasklistTaskCompletions implements TaskCompletions {
   }
 
   @Override
-  public synchronized Optional<String> completedBy(long processInstanceKey, String elementId) {
+  public synchronized Optional<CompletedTask> nextUnattributed(long processInstanceKey, String elementId, Set<String> attributed) {
     try {
       HttpResponse<String> response = search(processInstanceKey, elementId);
       if (response.statusCode() == 401 || response.statusCode() == 403) {
@@ -60,9 +65,9 @@ public class TasklistTaskCompletions implements TaskCompletions {
         throw new IllegalStateException("Tasklist answered " + response.statusCode() + " to the task search");
       }
       return StreamSupport.stream(json.readTree(response.body()).spliterator(), false)
-          .filter(t -> t.hasNonNull("assignee") && t.hasNonNull("completionDate"))
-          .max(Comparator.comparing((JsonNode t) -> t.get("completionDate").asText()))
-          .map(t -> t.get("assignee").asText());
+          .filter(t -> t.hasNonNull("assignee") && t.hasNonNull("completionDate") && !attributed.contains(t.get("id").asText()))
+          .min(Comparator.comparing((JsonNode t) -> t.get("completionDate").asText()).thenComparing(t -> Long.parseLong(t.get("id").asText())))
+          .map(t -> new CompletedTask(t.get("id").asText(), t.get("assignee").asText()));
     } catch (IOException e) {
       throw new UncheckedIOException("Tasklist is not reachable at " + properties.url(), e);
     } catch (InterruptedException e) {

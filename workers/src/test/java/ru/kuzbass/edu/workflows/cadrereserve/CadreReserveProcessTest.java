@@ -365,7 +365,7 @@ class CadreReserveProcessTest extends ProcessTest {
       ActivatedJob job = awaitUserTask(instanceKey, elementId);
       String expert = job.getCustomHeaders().get("io.camunda.zeebe:assignee");
       assertThat(expert).isIn("expert1", "expert2");
-      taskCompletions.record(instanceKey, elementId, expert);
+      taskCompletions.record(instanceKey, elementId, job.getKey(), expert);
       zeebe.newCompleteCommand(job.getKey()).variables(new HashMap<>(scores.apply(job))).send().join();
     }
   }

@@ -7,7 +7,12 @@ import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.filters.ProcessInstanceRecordStreamFilter;
 import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.DecisionEvaluationIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.value.DecisionEvaluationRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import io.camunda.zeebe.spring.test.ZeebeSpringTest;
@@ -89,10 +94,12 @@ public abstract class ProcessTest {
     clock.advanceTo(START);
   }
 
+  /** The Tasklist user who completes user tasks when a test does not name one. */
+  protected static final String HR_OFFICER = "hr.officer";
+
   /** Waits for the user task to be created, then completes it as Tasklist would, with the form's variables. */
   protected void completeUserTask(long processInstanceKey, String elementId, Map<String, Object> formVariables) {
-    ActivatedJob task = awaitUserTask(processInstanceKey, elementId);
-    zeebe.newCompleteCommand(task.getKey()).variables(formVariables).send().join();
+    completeUserTaskAs(processInstanceKey, elementId, HR_OFFICER, formVariables);
   }
 
   /** Evaluates a COLLECT decision table on the engine and returns the {@code code} of every matched rule. */
@@ -106,7 +113,7 @@ public abstract class ProcessTest {
   /** Completes the user task as the named Tasklist user would. */
   protected void completeUserTaskAs(long processInstanceKey, String elementId, String user, Map<String, Object> formVariables) {
     ActivatedJob task = awaitUserTask(processInstanceKey, elementId);
-    taskCompletions.record(processInstanceKey, elementId, user);
+    taskCompletions.record(processInstanceKey, elementId, task.getKey(), user);
     zeebe.newCompleteCommand(task.getKey()).variables(formVariables).send().join();
   }
 
@@ -160,24 +167,53 @@ public abstract class ProcessTest {
   }
 
   /**
-   * The audit log holds a row for every automated step the engine completed in the instance, one
-   * for every letter and ledger entry of the case with the same hash and amount, and its chains verify.
+   * The audit log holds a row for every step the engine completed in the instance, with no gaps:
+   * every automated step; every user task, naming the Tasklist task (the job's key) and the user
+   * who completed it; every decision, with the version the engine evaluated. It holds one row for
+   * every letter and ledger entry of the case with the same hash and amount, and its chains verify.
    */
   protected void assertAuditTrailComplete(long processInstanceKey, String caseNumber) {
-    List<String> stepsInEngine = StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).jobRecords().spliterator(), false)
-        .filter(r -> r.getIntent() == JobIntent.COMPLETED && r.getValue().getProcessInstanceKey() == processInstanceKey)
-        .filter(r -> !r.getValue().getType().equals(USER_TASK_JOB))
-        .map(r -> r.getValue().getElementId()).sorted().toList();
-    assertThat(stepsInEngine).isNotEmpty();
-    assertThat(jdbc.sql("""
-            SELECT element_id FROM audit_event WHERE kind = 'JOB' AND outcome = 'COMPLETED' AND process_instance_key = ?
-            ORDER BY element_id""").param(processInstanceKey).query(String.class).list())
-        .as("audited steps of instance %d", processInstanceKey).isEqualTo(stepsInEngine);
+    List<Record<JobRecordValue>> jobs = StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).jobRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == JobIntent.COMPLETED && r.getValue().getProcessInstanceKey() == processInstanceKey).toList();
+    List<String> automated = jobs.stream().map(Record::getValue)
+        .filter(j -> !j.getType().equals(USER_TASK_JOB) && !j.getType().startsWith("audit."))
+        .map(JobRecordValue::getElementId).sorted().toList();
+    assertThat(automated).isNotEmpty();
+    assertThat(auditRows("JOB", "element_id", processInstanceKey)).as("audited automated steps of instance %d", processInstanceKey)
+        .isEqualTo(automated);
+
+    List<String> userTasks = jobs.stream().filter(r -> r.getValue().getType().equals(USER_TASK_JOB))
+        .map(r -> r.getValue().getElementId() + "#" + r.getKey() + "#" + taskCompletions.userOf(r.getKey())).sorted().toList();
+    assertThat(auditRows("USER_TASK", "CONCAT(element_id, '#', job_key, '#', actor)", processInstanceKey))
+        .as("audited user tasks of instance %d: element, Tasklist task and user", processInstanceKey).isEqualTo(userTasks);
+
+    for (Record<JobRecordValue> task : jobs.stream().filter(r -> r.getValue().getType().equals(USER_TASK_JOB)).toList()) {
+      Map<String, Object> submitted = task.getValue().getVariables();
+      String details = jdbc.sql("SELECT details FROM audit_event WHERE kind = 'USER_TASK' AND job_key = ?").param(task.getKey())
+          .query(String.class).single();
+      Map<String, Object> audited = zeebe.getConfiguration().getJsonMapper().fromJsonAsMap(details);
+      assertThat(submitted).as("form data of %s", task.getValue().getElementId()).containsAllEntriesOf(audited);
+      assertThat(audited.isEmpty()).as("form data of %s", task.getValue().getElementId()).isEqualTo(submitted.isEmpty());
+    }
+
+    List<String> decisions = StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).records().spliterator(), false)
+        .filter(r -> r.getValueType() == ValueType.DECISION_EVALUATION && r.getIntent() == DecisionEvaluationIntent.EVALUATED)
+        .map(r -> (DecisionEvaluationRecordValue) r.getValue()).filter(d -> d.getProcessInstanceKey() == processInstanceKey)
+        .map(d -> d.getElementId() + "#" + d.getDecisionId() + "#" + d.getDecisionVersion()).sorted().toList();
+    assertThat(auditRows("DECISION", "CONCAT(element_id, '#', actor, '#', JSON_VALUE(details, '$.decisionVersion'))", processInstanceKey))
+        .as("audited decisions of instance %d: element, decision and version", processInstanceKey).isEqualTo(decisions);
+
     assertThat(jdbc.sql("SELECT digest FROM audit_event WHERE kind = 'LETTER' AND case_number = ?").param(caseNumber).query(String.class).list())
         .containsExactlyInAnyOrderElementsOf(jdbc.sql("SELECT sha256 FROM letter WHERE case_number = ?").param(caseNumber).query(String.class).list());
     assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE kind = 'LEDGER' AND case_number = ?").param(caseNumber).query(Integer.class).single())
         .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM payment_ledger WHERE case_number = ?").param(caseNumber).query(Integer.class).single());
     assertThat(audit.verify().valid()).isTrue();
+  }
+
+  private List<String> auditRows(String kind, String column, long processInstanceKey) {
+    String completed = kind.equals("DECISION") ? "EVALUATED" : "COMPLETED";
+    return jdbc.sql("SELECT " + column + " FROM audit_event WHERE kind = ? AND outcome = ? AND process_instance_key = ?")
+        .params(kind, completed, processInstanceKey).query(String.class).list().stream().sorted().toList();
   }
 
   private static void sleep() {

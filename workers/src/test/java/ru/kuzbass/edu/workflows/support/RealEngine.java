@@ -67,7 +67,9 @@ public final class RealEngine {
     command.addAll(List.of("-jar", root.resolve("workers/target/workers-0.1.0-SNAPSHOT.jar").toString(),
         "--management.endpoints.web.exposure.include=health,metrics",
         "--workflows.security.users[0].username=auditor", "--workflows.security.users[0].password={noop}auditor-secret",
-        "--workflows.security.users[0].roles[0]=AUDITOR"));
+        "--workflows.security.users[0].roles[0]=AUDITOR",
+        // user tasks here are completed through the engine by the test driver, not in a Tasklist
+        "--workflows.tasklist.enabled=false"));
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(Map.of("WORKFLOWS_DB_URL", db, "WORKFLOWS_DB_USER", "root", "WORKFLOWS_DB_PASSWORD", "",

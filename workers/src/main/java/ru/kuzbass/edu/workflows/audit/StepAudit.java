@@ -1,0 +1,106 @@
+package ru.kuzbass.edu.workflows.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import ru.kuzbass.edu.workflows.letters.LetterService;
+import ru.kuzbass.edu.workflows.platform.ModelDeployment;
+import ru.kuzbass.edu.workflows.platform.TaskCompletions;
+import ru.kuzbass.edu.workflows.platform.TaskCompletions.CompletedTask;
+
+/**
+ * Audits the steps that no worker of ours performs: a user task completed in Tasklist, and a
+ * decision the engine evaluated. Both models call it through an end execution listener on the
+ * element, which the engine runs after the element completed and before the case goes on, so no
+ * step passes unaudited. The event's key is the element instance, so a retried listener adds nothing.
+ */
+@Service
+public class StepAudit {
+
+  private final AuditLog audit;
+  private final TaskCompletions completions;
+  private final ModelCatalog models;
+  private final ModelDeployment deployment;
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public StepAudit(AuditLog audit, TaskCompletions completions, ModelCatalog models, ModelDeployment deployment, JdbcClient jdbc,
+      ObjectMapper json) {
+    this.audit = audit;
+    this.completions = completions;
+    this.models = models;
+    this.deployment = deployment;
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /**
+   * Records who completed the user task and the data of its form's fields. The completing user is
+   * the earliest completed Tasklist task of the element not yet in the log; the global chain's lock
+   * makes the attributions of one element queue, so two ends never take the same task. While
+   * Tasklist has not imported the completion yet, the job fails and is retried with back-off.
+   */
+  @Transactional
+  public void userTaskCompleted(ActivatedJob job) {
+    String key = "user-task:" + job.getElementInstanceKey();
+    audit.lockGlobalChain();
+    if (audit.contains(key)) {
+      return;
+    }
+    Set<String> attributed = new HashSet<>(jdbc.sql("""
+            SELECT job_key FROM audit_event
+            WHERE kind = 'USER_TASK' AND process_instance_key = ? AND element_id = ? AND job_key IS NOT NULL""")
+        .params(job.getProcessInstanceKey(), job.getElementId()).query(String.class).list());
+    CompletedTask task = completions.nextUnattributed(job.getProcessInstanceKey(), job.getElementId(), attributed)
+        .orElseThrow(() -> new IllegalStateException("Tasklist does not know yet who completed " + job.getElementId()));
+    Map<String, Object> variables = job.getVariablesAsMap();
+    Map<String, Object> formData = new LinkedHashMap<>();
+    for (String field : models.formFields(job.getBpmnProcessId(), job.getElementId())) {
+      if (variables.containsKey(field)) {
+        formData.put(field, variables.get(field));
+      }
+    }
+    String details = write(formData);
+    audit.append(new AuditLog.Event(key, AuditLog.caseNumberOf(job), "USER_TASK", task.completedBy(), job.getElementId(),
+        job.getProcessInstanceKey(), task.taskId() == null ? null : Long.valueOf(task.taskId()), "COMPLETED", AuditLog.fit(details),
+        LetterService.sha256(details.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /**
+   * Records the decision the business rule task evaluated: the table's id and engine version, the
+   * SHA-256 of its file, the configuration year whose thresholds were its inputs, and the result.
+   */
+  public void decisionEvaluated(ActivatedJob job) {
+    ModelCatalog.CalledDecision called = models.calledDecision(job.getBpmnProcessId(), job.getElementId());
+    ModelDeployment.DecisionVersion version = deployment.decision(called.decisionId())
+        .orElseThrow(() -> new IllegalStateException("The version of decision " + called.decisionId() + " is not known yet"));
+    Map<String, Object> variables = job.getVariablesAsMap();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("decisionId", version.decisionId());
+    details.put("decisionVersion", version.version());
+    details.put("decisionKey", version.decisionKey());
+    details.put("tableSha256", version.fileSha256());
+    details.put("configurationYear", variables.get("campaignYear"));
+    details.put("result", variables.get(called.resultVariable()));
+    String written = write(details);
+    audit.append(new AuditLog.Event("decision:" + job.getElementInstanceKey(), AuditLog.caseNumberOf(job), "DECISION", called.decisionId(),
+        job.getElementId(), job.getProcessInstanceKey(), job.getKey(), "EVALUATED", AuditLog.fit(written),
+        LetterService.sha256((job.getVariables() + "\n" + written).getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private String write(Map<String, Object> data) {
+    try {
+      return json.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Step data cannot be written as JSON", e);
+    }
+  }
+}
