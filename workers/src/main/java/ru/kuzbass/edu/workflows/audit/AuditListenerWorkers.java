@@ -6,7 +6,7 @@ import io.camunda.zeebe.spring.client.annotation.JobWorker;
 import org.springframework.stereotype.Component;
 import ru.kuzbass.edu.workflows.platform.JobOutcome;
 
-/** The end execution listeners on every user task and business rule task of every model. */
+/** The end execution listeners on every user task and business rule task, and on every case's process. */
 @Component
 public class AuditListenerWorkers {
 
@@ -26,5 +26,10 @@ public class AuditListenerWorkers {
   @JobWorker(type = "audit.decision", autoComplete = false, fetchAllVariables = true)
   public void decisionEvaluated(JobClient client, ActivatedJob job) {
     outcome.completeSelfAudited(client, job, () -> steps.decisionEvaluated(job));
+  }
+
+  @JobWorker(type = "audit.case-closed", autoComplete = false, fetchVariables = "caseNumber")
+  public void caseClosed(JobClient client, ActivatedJob job) {
+    outcome.completeSelfAudited(client, job, () -> steps.caseClosed(job));
   }
 }

@@ -54,6 +54,15 @@ public class AuditLog {
    */
   @Transactional
   public void append(Event e) {
+    append(e, null);
+  }
+
+  /**
+   * Appends the event with a payload kept beside it, outside the chain: the event's digest must be
+   * the SHA-256 of the payload, so the payload can later be anonymised and the chain still holds.
+   */
+  @Transactional
+  public void append(Event e, String payload) {
     Head global = lockHead(GLOBAL);
     if (contains(e.key())) {
       return;
@@ -77,6 +86,9 @@ public class AuditLog {
         .param("casePrev", ofCase.hash()).param("caseHash", caseHash).param("globalPrev", global.hash()).param("globalHash", globalHash)
         .update(keys);
     long id = keys.getKeyAs(Number.class).longValue();
+    if (payload != null) {
+      jdbc.sql("INSERT INTO audit_payload (event_key, data) VALUES (?, ?)").params(e.key(), payload).update();
+    }
     moveHead(GLOBAL, id, globalHash);
     moveHead(e.caseNumber(), id, caseHash);
   }

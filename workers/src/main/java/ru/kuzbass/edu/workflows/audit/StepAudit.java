@@ -17,9 +17,9 @@ import ru.kuzbass.edu.workflows.platform.TaskCompletions;
 import ru.kuzbass.edu.workflows.platform.TaskCompletions.CompletedTask;
 
 /**
- * Audits the steps that no worker of ours performs: a user task completed in Tasklist, and a
- * decision the engine evaluated. Both models call it through an end execution listener on the
- * element, which the engine runs after the element completed and before the case goes on, so no
+ * Audits the steps that no worker of ours performs: a user task completed in Tasklist, a decision
+ * the engine evaluated, and the end of a case. The models call it through end execution listeners
+ * on those elements and on each case's process, which the engine runs after the element completed and before the case goes on, so no
  * step passes unaudited. The event's key is the element instance, so a retried listener adds nothing.
  */
 @Service
@@ -43,7 +43,7 @@ public class StepAudit {
   }
 
   /**
-   * Records who completed the user task and the data of its form's fields. The completing user is
+   * Records who completed the user task and the data of its form's fields (beside the chain). The completing user is
    * the earliest completed Tasklist task of the element not yet in the log; the global chain's lock
    * makes the attributions of one element queue, so two ends never take the same task. While
    * Tasklist has not imported the completion yet, the job fails and is retried with back-off.
@@ -68,10 +68,17 @@ public class StepAudit {
         formData.put(field, variables.get(field));
       }
     }
-    String details = write(formData);
+    // what people type may name people: the text stays beside the chain, the chain keeps its digest
+    String data = write(formData);
     audit.append(new AuditLog.Event(key, AuditLog.caseNumberOf(job), "USER_TASK", task.completedBy(), job.getElementId(),
-        job.getProcessInstanceKey(), task.taskId() == null ? null : Long.valueOf(task.taskId()), "COMPLETED", AuditLog.fit(details),
-        LetterService.sha256(details.getBytes(StandardCharsets.UTF_8))));
+        job.getProcessInstanceKey(), task.taskId() == null ? null : Long.valueOf(task.taskId()), "COMPLETED",
+        write(Map.of("fields", formData.keySet())), LetterService.sha256(data.getBytes(StandardCharsets.UTF_8))), data);
+  }
+
+  /** Records that the case's process instance has ended; retention counts its years from here. */
+  public void caseClosed(ActivatedJob job) {
+    audit.append(new AuditLog.Event("case-closed:" + job.getProcessInstanceKey(), AuditLog.caseNumberOf(job), "CASE", job.getBpmnProcessId(),
+        job.getElementId(), job.getProcessInstanceKey(), job.getKey(), "CLOSED", null, null));
   }
 
   /**

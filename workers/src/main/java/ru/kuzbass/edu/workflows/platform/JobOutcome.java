@@ -85,7 +85,7 @@ public class JobOutcome {
   private void finish(JobClient client, ActivatedJob job, Supplier<Map<String, Object>> step) {
     Map<String, Object> variables;
     try {
-      variables = step.get();
+      variables = awaitingCommit(step);
     } catch (ZeebeBpmnError e) {
       auditQuietly(job, "BPMN_ERROR:" + e.getErrorCode(), "job:" + job.getKey() + ":ERROR", Map.of("message", e.getErrorMessage()));
       client.newThrowErrorCommand(job.getKey()).errorCode(e.getErrorCode()).errorMessage(e.getErrorMessage()).send().join();
@@ -109,6 +109,29 @@ public class JobOutcome {
       return;
     }
     client.newCompleteCommand(job.getKey()).variables(variables).send().join();
+  }
+
+  /**
+   * Runs the step; when it finds no case, waits a little and runs it again a few times, as the
+   * intake's transaction is most likely still committing. Steps are idempotent, so a second run is
+   * safe; only a case that stays away fails the job (and its retry waits on the engine's clock).
+   */
+  private Map<String, Object> awaitingCommit(Supplier<Map<String, Object>> step) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return step.get();
+      } catch (CaseNotVisibleException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** A failure is audited when the database takes it; when the database is what failed, the engine's incident is the record. */

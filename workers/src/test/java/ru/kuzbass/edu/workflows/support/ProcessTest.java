@@ -9,6 +9,7 @@ import io.camunda.zeebe.process.test.filters.ProcessInstanceRecordStreamFilter;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.intent.DecisionEvaluationIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.DecisionEvaluationRecordValue;
@@ -189,8 +190,9 @@ public abstract class ProcessTest {
 
     for (Record<JobRecordValue> task : jobs.stream().filter(r -> r.getValue().getType().equals(USER_TASK_JOB)).toList()) {
       Map<String, Object> submitted = task.getValue().getVariables();
-      String details = jdbc.sql("SELECT details FROM audit_event WHERE kind = 'USER_TASK' AND job_key = ?").param(task.getKey())
-          .query(String.class).single();
+      String details = jdbc.sql("""
+              SELECT p.data FROM audit_event e JOIN audit_payload p ON p.event_key = e.event_key
+              WHERE e.kind = 'USER_TASK' AND e.job_key = ?""").param(task.getKey()).query(String.class).single();
       Map<String, Object> audited = zeebe.getConfiguration().getJsonMapper().fromJsonAsMap(details);
       assertThat(submitted).as("form data of %s", task.getValue().getElementId()).containsAllEntriesOf(audited);
       assertThat(audited.isEmpty()).as("form data of %s", task.getValue().getElementId()).isEqualTo(submitted.isEmpty());
@@ -203,6 +205,12 @@ public abstract class ProcessTest {
     assertThat(auditRows("DECISION", "CONCAT(element_id, '#', actor, '#', JSON_VALUE(details, '$.decisionVersion'))", processInstanceKey))
         .as("audited decisions of instance %d: element, decision and version", processInstanceKey).isEqualTo(decisions);
 
+    boolean ended = new ProcessInstanceRecordStreamFilter(RecordStream.of(engine.getRecordStreamSource()).processInstanceRecords())
+        .withProcessInstanceKey(processInstanceKey).withBpmnElementType(BpmnElementType.PROCESS)
+        .withIntent(ProcessInstanceIntent.ELEMENT_COMPLETED).stream().findAny().isPresent();
+    assertThat(auditRows("CASE", "outcome", processInstanceKey)).as("the closing of instance %d", processInstanceKey)
+        .isEqualTo(ended ? List.of("CLOSED") : List.of());
+
     assertThat(jdbc.sql("SELECT digest FROM audit_event WHERE kind = 'LETTER' AND case_number = ?").param(caseNumber).query(String.class).list())
         .containsExactlyInAnyOrderElementsOf(jdbc.sql("SELECT sha256 FROM letter WHERE case_number = ?").param(caseNumber).query(String.class).list());
     assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE kind = 'LEDGER' AND case_number = ?").param(caseNumber).query(Integer.class).single())
@@ -211,7 +219,11 @@ public abstract class ProcessTest {
   }
 
   private List<String> auditRows(String kind, String column, long processInstanceKey) {
-    String completed = kind.equals("DECISION") ? "EVALUATED" : "COMPLETED";
+    String completed = switch (kind) {
+      case "DECISION" -> "EVALUATED";
+      case "CASE" -> "CLOSED";
+      default -> "COMPLETED";
+    };
     return jdbc.sql("SELECT " + column + " FROM audit_event WHERE kind = ? AND outcome = ? AND process_instance_key = ?")
         .params(kind, completed, processInstanceKey).query(String.class).list().stream().sorted().toList();
   }
