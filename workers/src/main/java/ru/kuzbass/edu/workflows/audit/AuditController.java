@@ -1,9 +1,13 @@
 package ru.kuzbass.edu.workflows.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,33 +19,28 @@ import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.Csv;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 
-/** The audit log for auditors: verification of the chains, and a case's events as JSON or CSV. */
+/**
+ * The audit log for auditors (role AUDITOR): verification of the chains, a paged case search, and a
+ * case's timeline as JSON, CSV or a PDF/A report. A timeline masks personal data unless the auditor
+ * asks for it with {@code personalData=true} and a {@code reason}; that request is itself appended
+ * to the case's chain, with the auditor's name.
+ */
 @RestController
 @RequestMapping("/api/audit")
 public class AuditController {
 
   private final AuditLog audit;
+  private final CaseTimeline timelines;
   private final AuditReport reports;
   private final AuditSearch search;
+  private final ObjectMapper json;
 
-  public AuditController(AuditLog audit, AuditReport reports, AuditSearch search) {
+  public AuditController(AuditLog audit, CaseTimeline timelines, AuditReport reports, AuditSearch search, ObjectMapper json) {
     this.audit = audit;
+    this.timelines = timelines;
     this.reports = reports;
     this.search = search;
-  }
-
-  /** The case's trail as a PDF/A report; its content hash and the file's SHA-256 also come as headers. */
-  @GetMapping(value = "/cases/{caseNumber}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-  public ResponseEntity<byte[]> report(@PathVariable String caseNumber) {
-    AuditReport.Report report = reports.of(caseNumber);
-    if (report == null) {
-      throw ApiProblem.notFound("В журнале аудита нет записей по делу " + caseNumber);
-    }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header("Content-Disposition", "attachment; filename=\"audit-report.pdf\"")
-        .header("X-Report-Content-SHA256", report.contentSha256())
-        .header("X-Report-SHA256", report.pdfSha256())
-        .body(report.pdf());
+    this.json = json;
   }
 
   /** Cases by process, period (local dates, inclusive) and an outcome any of their events had; newest activity first. */
@@ -66,27 +65,66 @@ public class AuditController {
     return audit.verify();
   }
 
-  /** The case's events in order; {@code format=csv} gives RFC 4180 CSV (UTF-8 with BOM), times in the region's zone. */
+  /** The case's timeline; {@code format=csv} gives RFC 4180 CSV (UTF-8 with BOM), times in the region's zone. */
   @GetMapping("/cases/{caseNumber}")
-  public ResponseEntity<?> timeline(@PathVariable String caseNumber, @RequestParam(required = false) String format) {
-    List<AuditLog.Stored> events = audit.events(caseNumber);
-    if (events.isEmpty()) {
-      throw ApiProblem.notFound("В журнале аудита нет записей по делу " + caseNumber);
+  public ResponseEntity<?> timeline(@PathVariable String caseNumber, @RequestParam(required = false) String format,
+      @RequestParam(defaultValue = "false") boolean personalData, @RequestParam(required = false) String reason, Principal auditor) {
+    if (format != null && !format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
+      throw ApiProblem.badField("format", "Формат выгрузки: json или csv");
     }
-    if (!"csv".equalsIgnoreCase(format)) {
-      return ResponseEntity.ok(events);
+    boolean csv = "csv".equalsIgnoreCase(format);
+    CaseTimeline.Timeline timeline = read(caseNumber, personalData, reason, auditor, csv ? "csv" : "json");
+    if (!csv) {
+      return ResponseEntity.ok(timeline);
     }
     ZoneId zone = RegionTime.ZONE;
-    StringBuilder csv = new StringBuilder(
-        Csv.BOM + "id,case_number,kind,occurred_at,actor,element_id,process_instance_key,job_key,outcome,details,digest,case_hash\r\n");
-    for (AuditLog.Stored e : events) {
-      csv.append(String.join(",", String.valueOf(e.id()), Csv.field(e.caseNumber()), Csv.field(e.kind()),
-          Csv.field(e.occurredAt().atZone(zone).toOffsetDateTime().toString()), Csv.field(e.actor()), Csv.field(e.elementId()),
-          e.processInstanceKey() == null ? "" : e.processInstanceKey().toString(), e.jobKey() == null ? "" : e.jobKey().toString(),
-          Csv.field(e.outcome()), Csv.field(e.details()), Csv.field(e.digest()), Csv.field(e.caseHash()))).append("\r\n");
+    StringBuilder out = new StringBuilder(Csv.BOM
+        + "source,audit_id,occurred_at,kind,actor,element_id,process_instance_key,key,outcome,details,form_data,digest,case_hash\r\n");
+    for (CaseTimeline.Entry e : timeline.entries()) {
+      out.append(String.join(",", Csv.field(e.source()), e.auditId() == null ? "" : e.auditId().toString(),
+          e.at() == null ? "" : Csv.field(e.at().atZone(zone).toOffsetDateTime().toString()), Csv.field(e.kind()), Csv.field(e.actor()),
+          Csv.field(e.elementId()), e.processInstanceKey() == null ? "" : e.processInstanceKey().toString(),
+          e.key() == null ? "" : e.key().toString(), Csv.field(e.outcome()), Csv.field(e.details()), Csv.field(e.formData()),
+          Csv.field(e.digest()), Csv.field(e.caseHash()))).append("\r\n");
     }
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header("Content-Disposition", "attachment; filename=\"audit.csv\"")
-        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        .body(out.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The case's timeline as a PDF/A report; its content hash and the file's SHA-256 also come as headers. */
+  @GetMapping(value = "/cases/{caseNumber}/report.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+  public ResponseEntity<byte[]> report(@PathVariable String caseNumber, @RequestParam(defaultValue = "false") boolean personalData,
+      @RequestParam(required = false) String reason, Principal auditor) {
+    AuditReport.Report report = reports.of(read(caseNumber, personalData, reason, auditor, "pdf"));
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header("Content-Disposition", "attachment; filename=\"audit-report.pdf\"")
+        .header("X-Report-Content-SHA256", report.contentSha256())
+        .header("X-Report-SHA256", report.pdfSha256())
+        .body(report.pdf());
+  }
+
+  private CaseTimeline.Timeline read(String caseNumber, boolean personalData, String reason, Principal auditor, String export) {
+    if (personalData && (reason == null || reason.isBlank())) {
+      throw ApiProblem.badField("reason", "Укажите основание доступа к персональным данным (например, номер приказа о проверке)");
+    }
+    if (reason != null && reason.length() > 500) {
+      throw ApiProblem.badField("reason", "Основание — не длиннее 500 символов");
+    }
+    CaseTimeline.Timeline timeline = timelines.of(caseNumber, personalData)
+        .orElseThrow(() -> ApiProblem.notFound("В журнале аудита нет записей по делу " + caseNumber));
+    if (personalData) {
+      audit.append(new AuditLog.Event("pd-access:" + UUID.randomUUID(), caseNumber, "ACCESS", auditor.getName(), null, null, null,
+          "PERSONAL_DATA_SHOWN", details(Map.of("reason", reason.strip(), "export", export)), null));
+    }
+    return timeline;
+  }
+
+  private String details(Map<String, String> values) {
+    try {
+      return json.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -12,51 +12,59 @@ import ru.kuzbass.edu.workflows.letters.PdfLetterRenderer;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 
 /**
- * A case's audit trail as a PDF/A report. The report carries its own hash: the SHA-256 of the
- * lines it lists, which anyone can recompute from the CSV export of the same case, and the last
- * link of the case's chain, which {@code /api/audit/verify} vouches for.
+ * A case's timeline as a PDF/A report. The report carries its own hash: the SHA-256 of the lines
+ * it lists, which anyone can recompute from the CSV export of the same case, and the last link of
+ * the case's chain, which {@code /api/audit/verify} vouches for.
  */
 @Service
 public class AuditReport {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
 
-  private final AuditLog audit;
   private final PdfLetterRenderer renderer;
   private final Clock clock;
 
-  public AuditReport(AuditLog audit, PdfLetterRenderer renderer, Clock clock) {
-    this.audit = audit;
+  public AuditReport(PdfLetterRenderer renderer, Clock clock) {
     this.renderer = renderer;
     this.clock = clock;
   }
 
   public record Report(byte[] pdf, String contentSha256, String pdfSha256) {}
 
-  /** The report, or {@code null} when the log has nothing on the case. */
-  public Report of(String caseNumber) {
-    List<AuditLog.Stored> events = audit.events(caseNumber);
-    if (events.isEmpty()) {
-      return null;
-    }
-    List<String> lines = events.stream().map(AuditReport::line).toList();
+  public Report of(CaseTimeline.Timeline timeline) {
+    List<String> lines = timeline.entries().stream().map(AuditReport::line).toList();
     String contentHash = contentHash(lines);
     List<String> paragraphs = new ArrayList<>();
-    paragraphs.add("Записи журнала аудита по делу " + caseNumber + " в порядке внесения (время — Новокузнецк, UTC+7):");
+    paragraphs.add("События дела " + timeline.caseNumber() + " в порядке времени (Новокузнецк, UTC+7). «Журнал» — запись журнала аудита, "
+        + "«Движок» — история исполнения из Operate."
+        + (timeline.personalDataShown() ? " Персональные данные показаны по запросу аудитора; запрос записан в журнал."
+            : " Персональные данные скрыты."));
+    for (CaseTimeline.SubjectView s : timeline.subjects()) {
+      paragraphs.add("Субъект: " + s.name() + ", " + s.snils() + (s.anonymised() ? " (обезличен)" : ""));
+    }
+    if (!timeline.engineHistoryShown()) {
+      paragraphs.add(timeline.engineHistoryProblem() + ".");
+    }
     paragraphs.addAll(lines);
-    paragraphs.add("Последнее звено цепочки дела: " + events.getLast().caseHash() + ".");
+    timeline.entries().stream().filter(e -> e.caseHash() != null).reduce((a, b) -> b)
+        .ifPresent(last -> paragraphs.add("Последнее звено цепочки дела: " + last.caseHash() + "."));
     paragraphs.add("Контрольная сумма строк отчёта (SHA-256): " + contentHash + ". Её можно пересчитать по выгрузке CSV "
         + "того же дела; целостность цепочек проверяет GET /api/audit/verify.");
-    byte[] pdf = renderer.render(new LetterContent("Отчёт журнала аудита", caseNumber, RegionTime.today(clock),
+    byte[] pdf = renderer.render(new LetterContent("Отчёт журнала аудита", timeline.caseNumber(), RegionTime.today(clock),
         List.of("Для контрольно-ревизионного отдела"), paragraphs, "Министерство образования Кузбасса"));
     return new Report(pdf, contentHash, LetterService.sha256(pdf));
   }
 
-  /** One event as the report prints it. */
-  static String line(AuditLog.Stored e) {
-    return "№ " + e.id() + " · " + TIME.format(e.occurredAt().atZone(RegionTime.ZONE)) + " · " + e.kind() + " · " + e.actor()
-        + (e.elementId() == null ? "" : " · " + e.elementId()) + " · " + e.outcome()
-        + (e.details() == null ? "" : " · " + e.details()) + (e.digest() == null ? "" : " · SHA-256 " + e.digest());
+  /** One entry as the report prints it. */
+  static String line(CaseTimeline.Entry e) {
+    StringBuilder line = new StringBuilder(e.source().equals("AUDIT") ? "Журнал № " + e.auditId() : "Движок");
+    line.append(" · ").append(e.at() == null ? "—" : TIME.format(e.at().atZone(RegionTime.ZONE))).append(" · ").append(e.kind());
+    for (String part : new String[] {e.actor(), e.elementId(), e.outcome(), e.details(), e.formData()}) {
+      if (part != null) {
+        line.append(" · ").append(part);
+      }
+    }
+    return e.digest() == null ? line.toString() : line.append(" · SHA-256 ").append(e.digest()).toString();
   }
 
   static String contentHash(List<String> lines) {

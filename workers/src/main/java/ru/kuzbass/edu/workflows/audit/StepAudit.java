@@ -96,7 +96,9 @@ public class StepAudit {
     details.put("decisionKey", version.decisionKey());
     details.put("tableSha256", version.fileSha256());
     details.put("configurationYear", variables.get("campaignYear"));
-    details.put("result", variables.get(called.resultVariable()));
+    Object result = variables.get(called.resultVariable());
+    // a hit-policy COLLECT table that matched no rule yields null, which JSON output would drop
+    details.put("result", result == null ? "ни одно правило не сработало" : result);
     String written = write(details);
     audit.append(new AuditLog.Event("decision:" + job.getElementInstanceKey(), AuditLog.caseNumberOf(job), "DECISION", called.decisionId(),
         job.getElementId(), job.getProcessInstanceKey(), job.getKey(), "EVALUATED", AuditLog.fit(written),

@@ -15,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class RegionTime {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Novokuznetsk");
+  public static final String ZONE_ID = "Asia/Novokuznetsk";
+  public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
   @Bean
   Clock clock() {

@@ -21,7 +21,7 @@ class AuditAccessTest extends ProcessTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/api/audit/verify", "/api/audit/cases", "/api/audit/cases/" + CASE, "/api/audit/cases/" + CASE + "?format=csv",
-      "/api/audit/cases/" + CASE + "?personalData=true", "/api/audit/cases/" + CASE + "/report.pdf"})
+      "/api/audit/cases/" + CASE + "?personalData=true&reason=check", "/api/audit/cases/" + CASE + "/report.pdf"})
   void onlyAuditorsGetIn(String endpoint) throws Exception {
     audit.append(new AuditLog.Event("a1", CASE, "JOB", "rural-grant.send-letter", "Task_SendDecisionLetter", 1L, 2L, "COMPLETED", null, null));
 

@@ -25,6 +25,7 @@ import ru.kuzbass.edu.workflows.support.ProcessTest;
 class AuditLogTest extends ProcessTest {
 
   @Autowired AuditLog audit;
+  @Autowired CaseTimeline timelines;
   @Autowired WebApplicationContext context;
   MockMvc mvc;
 
@@ -104,7 +105,8 @@ class AuditLogTest extends ProcessTest {
     byte[] pdf = response.getContentAsByteArray();
     PdfAssertions.assertPdfA2b(pdf);
     List<AuditLog.Stored> events = audit.events("ЗУ-2027-000001");
-    String contentHash = AuditReport.contentHash(events.stream().map(AuditReport::line).toList());
+    String contentHash = AuditReport.contentHash(timelines.of("ЗУ-2027-000001", false).orElseThrow().entries().stream()
+        .map(AuditReport::line).toList());
     assertThat(response.getHeader("X-Report-Content-SHA256")).isEqualTo(contentHash);
     assertThat(response.getHeader("X-Report-SHA256")).isEqualTo(ru.kuzbass.edu.workflows.letters.LetterService.sha256(pdf));
     assertThat(PdfAssertions.text(pdf)).contains("Отчёт журнала аудита").contains(contentHash).contains(events.getLast().caseHash())

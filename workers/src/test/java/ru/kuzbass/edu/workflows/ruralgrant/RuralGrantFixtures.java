@@ -5,15 +5,15 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A valid application and the vacancy it applies for; tests change one thing at a time. */
-final class RuralGrantFixtures {
+public final class RuralGrantFixtures {
   private RuralGrantFixtures() {}
 
-  static final String SCHOOL = "SCH-4217";
-  static final String POSITION = "Учитель математики";
+  public static final String SCHOOL = "SCH-4217";
+  public static final String POSITION = "Учитель математики";
   /** 112-233-445 95: a SNILS whose checksum holds. */
-  static final String SNILS = "112-233-445 95";
+  public static final String SNILS = "112-233-445 95";
 
-  static Map<String, Object> application() {
+  public static Map<String, Object> application() {
     Map<String, Object> applicant = new LinkedHashMap<>();
     applicant.put("surname", "Кузнецова");
     applicant.put("name", "Анна");
@@ -41,7 +41,7 @@ final class RuralGrantFixtures {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> part(Map<String, Object> body, String path) {
+  public static Map<String, Object> part(Map<String, Object> body, String path) {
     Map<String, Object> node = body;
     for (String key : path.split("\\.")) {
       node = (Map<String, Object>) node.get(key);
@@ -49,7 +49,7 @@ final class RuralGrantFixtures {
     return node;
   }
 
-  static void seedVacancy(JdbcClient jdbc, int year) {
+  public static void seedVacancy(JdbcClient jdbc, int year) {
     jdbc.sql("INSERT INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES (?, ?, ?, 1)")
         .params(year, SCHOOL, POSITION).update();
   }

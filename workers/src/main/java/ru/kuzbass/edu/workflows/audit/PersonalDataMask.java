@@ -1,0 +1,64 @@
+package ru.kuzbass.edu.workflows.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ru.kuzbass.edu.workflows.audit.CaseSubjects.Subject;
+
+/**
+ * Masks personal data in what the audit shows by default. The case's own people are known, so
+ * their names (in any Russian case ending), SNILS, e-mail and phone are masked wherever they occur;
+ * so is anything else shaped like a SNILS, passport number, phone number or e-mail address.
+ */
+final class PersonalDataMask {
+
+  static final String MASK = "***";
+
+  private static final List<Pattern> SHAPES = List.of(
+      Pattern.compile("(?<![\\w-])\\d{3}-\\d{3}-\\d{3}[ -]?\\d{2}(?!\\w)"),            // SNILS, written out
+      Pattern.compile("(?<![\\w-])\\d{11}(?!\\w)"),                                    // SNILS, digits only
+      Pattern.compile("(?<![\\w-])\\d{2} ?\\d{2} ?\\d{6}(?!\\w)"),                      // passport: series and number
+      Pattern.compile("(?<!\\w)(?:\\+7|8)[\\s(-]*\\d{3}[\\s)-]*\\d{3}[\\s-]*\\d{2}[\\s-]*\\d{2}(?!\\w)"), // phone
+      Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"));                             // e-mail
+
+  private PersonalDataMask() {}
+
+  static String text(String text, List<Subject> subjects) {
+    if (text == null) {
+      return null;
+    }
+    String masked = text;
+    for (Subject s : subjects) {
+      for (String name : new String[] {s.surname(), s.givenName(), s.patronymic()}) {
+        if (name != null && name.length() >= 2) {
+          // the stem catches the declined forms: Смирнова, Смирновой, Смирновну
+          String stem = name.length() > 4 ? name.substring(0, name.length() - 2) : name;
+          masked = Pattern.compile("(?iu)(?<!\\p{L})" + Pattern.quote(stem) + "\\p{L}*")
+              .matcher(masked).replaceAll(m -> Matcher.quoteReplacement(initial(m.group())));
+        }
+      }
+      for (String value : new String[] {s.snils(), s.email(), s.phone()}) {
+        if (value != null && value.length() >= 5) {
+          masked = masked.replace(value, MASK);
+        }
+      }
+    }
+    for (Pattern shape : SHAPES) {
+      masked = shape.matcher(masked).replaceAll(MASK);
+    }
+    return masked;
+  }
+
+  /** The subject as the masked view shows it: initials and the last two digits of the SNILS. */
+  static List<String> identifiers(Subject s) {
+    List<String> shown = new ArrayList<>();
+    shown.add(initial(s.surname()) + " " + initial(s.givenName()) + (s.patronymic() == null ? "" : " " + initial(s.patronymic())));
+    shown.add("СНИЛС ***-***-*** " + s.snils().substring(Math.max(0, s.snils().length() - 2)));
+    return shown;
+  }
+
+  private static String initial(String word) {
+    return word.isEmpty() ? word : word.substring(0, 1) + MASK;
+  }
+}
