@@ -181,6 +181,29 @@ test('an application goes through Tasklist to a decision letter in the inbox', a
   for (const done of ['Task_CheckDocuments', 'Task_DecideByCommission', 'Task_SendApprovalLetter']) {
     assert.ok(flowNodes.some((n) => n.flowNodeId === done && n.state === 'COMPLETED'), `${done} is not completed in Operate`);
   }
+  // 6. The auditor's timeline: who completed each task in Tasklist, the decision's version, the engine's
+  //    history from Operate, and personal data masked.
+  const auditor = { Authorization: `Basic ${Buffer.from('auditor:auditor').toString('base64')}` };
+  const timeline = await until('the audit timeline with Operate\'s history', async () => {
+    const response = await fetch(`${API}/api/audit/cases/${encodeURIComponent(caseNumber)}`, { headers: auditor });
+    assert.equal(response.status, 200, await response.text());
+    const t = await response.json();
+    return t.engineHistoryShown && t.entries.some((e) => e.source === 'ENGINE' && e.elementId === 'Task_RecordContract') ? t : null;
+  });
+  const audited = (kind, elementId) => timeline.entries.filter((e) => e.source === 'AUDIT' && e.kind === kind && e.elementId === elementId);
+  for (const task of ['Task_CheckDocuments', 'Task_DecideByCommission']) {
+    const [row] = audited('USER_TASK', task);
+    assert.ok(row, `no audit row for ${task}`);
+    assert.equal(row.actor, 'demo', `${task} is attributed to ${row.actor}, not to the Tasklist user`);
+  }
+  assert.match(audited('USER_TASK', 'Task_DecideByCommission')[0].formData, /"commissionDecision":"APPROVE"/);
+  assert.equal(JSON.parse(audited('DECISION', 'Task_CheckEligibility')[0].details).decisionId, 'rural-grant-eligibility');
+  assert.ok(timeline.entries.some((e) => e.source === 'ENGINE' && e.kind === 'ELEMENT' && e.elementId === 'Task_SendApprovalLetter'));
+  assert.ok(!JSON.stringify(timeline).includes('Смирнова'), 'the masked timeline shows the surname');
+  const verification = await (await fetch(`${API}/api/audit/verify`, { headers: auditor })).json();
+  assert.equal(verification.valid, true, JSON.stringify(verification));
+  assert.equal((await fetch(`${API}/api/audit/verify`)).status, 401);
+
   await page.goto(`${CAMUNDA}/operate`);
   if (await page.getByLabel('Username').isVisible().catch(() => false)) {
     await page.getByLabel('Username').fill('demo');
