@@ -186,8 +186,9 @@ test('an application goes through Tasklist to a decision letter in the inbox', a
   const auditor = { Authorization: `Basic ${Buffer.from('auditor:auditor').toString('base64')}` };
   const timeline = await until('the audit timeline with Operate\'s history', async () => {
     const response = await fetch(`${API}/api/audit/cases/${encodeURIComponent(caseNumber)}`, { headers: auditor });
-    assert.equal(response.status, 200, await response.text());
-    const t = await response.json();
+    const text = await response.text();
+    assert.equal(response.status, 200, text);
+    const t = JSON.parse(text);
     return t.engineHistoryShown && t.entries.some((e) => e.source === 'ENGINE' && e.elementId === 'Task_RecordContract') ? t : null;
   });
   const audited = (kind, elementId) => timeline.entries.filter((e) => e.source === 'AUDIT' && e.kind === kind && e.elementId === elementId);
@@ -233,7 +234,9 @@ test('a mentor bonus is approved by two different people in Tasklist and the ord
   const teacher = (surname, name, birthDate, snils, experienceYears, qualificationCategory) => ({
     surname, name, patronymic: 'Андреевна', birthDate, snils, email: `${snils}@example.ru`, phone: '+7 913 555-40-50',
     subject: 'Физика', experienceYears, qualificationCategory });
-  const api = await request.newContext({ baseURL: API });
+  // schools nominate through the HR officers' API account (demo profile: hr / hr)
+  const hr = { Authorization: `Basic ${Buffer.from('hr:hr').toString('base64')}` };
+  const api = await request.newContext({ baseURL: API, extraHTTPHeaders: hr });
   const submitted = await api.post('/api/mentoring/nominations', {
     data: {
       school: { code: '42-TIS-01', email: schoolEmail },
@@ -271,7 +274,7 @@ test('a mentor bonus is approved by two different people in Tasklist and the ord
   assert.equal(order.attachments[0].contentType, 'application/pdf');
   // The school's copy goes out first; the mentor's copy and the status follow within the same job.
   const status = await until('the nomination to become ACTIVE', async () => {
-    const s = await (await fetch(`${API}/api/mentoring/nominations/${encodeURIComponent(caseNumber)}`)).json();
+    const s = await (await fetch(`${API}/api/mentoring/nominations/${encodeURIComponent(caseNumber)}`, { headers: hr })).json();
     return s.status === 'ACTIVE' && s;
   }, 30);
   const details = status.history.map((h) => h.details ?? '').join(' | ');
