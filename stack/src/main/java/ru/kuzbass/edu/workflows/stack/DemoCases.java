@@ -74,8 +74,10 @@ final class DemoCases {
   }
 
   private static HttpResponse<String> send(HttpClient http, String path, String body) throws IOException, InterruptedException {
+    // the demo's HR officer (application-demo.yml) loads the demo cases
     return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + StackLayout.WORKERS_HTTP + path))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("hr:hr".getBytes(StandardCharsets.UTF_8)))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

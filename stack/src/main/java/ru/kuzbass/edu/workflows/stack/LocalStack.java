@@ -163,7 +163,7 @@ public final class LocalStack {
     CONSOLE.println("  Operate      http://localhost:8080/operate    log in as demo / demo");
     CONSOLE.println("  Mail inbox   http://localhost:" + StackLayout.MAIL_INBOX);
     CONSOLE.println("  API docs     http://localhost:" + StackLayout.WORKERS_HTTP + "/swagger-ui.html");
-    CONSOLE.println("  REST API     http://localhost:" + StackLayout.WORKERS_HTTP + "/api/rural-grants/applications");
+    CONSOLE.println("  REST API     http://localhost:" + StackLayout.WORKERS_HTTP + "/api/rural-grants/applications   staff: HTTP Basic hr / hr");
     CONSOLE.println("  Audit API    http://localhost:" + StackLayout.WORKERS_HTTP + "/api/audit/cases   HTTP Basic auditor / auditor");
     CONSOLE.println("  MariaDB      jdbc:mariadb://localhost:" + StackLayout.MARIADB + "/workflows   user root, no password");
     CONSOLE.println();

@@ -115,12 +115,16 @@ public class AuditController {
         .orElseThrow(() -> ApiProblem.notFound("В журнале аудита нет записей по делу " + caseNumber));
     if (personalData) {
       audit.append(new AuditLog.Event("pd-access:" + UUID.randomUUID(), caseNumber, "ACCESS", auditor.getName(), null, null, null,
-          "PERSONAL_DATA_SHOWN", details(Map.of("reason", reason.strip(), "export", export)), null));
+          "PERSONAL_DATA_SHOWN", details(reason.strip(), export), null));
     }
     return timeline;
   }
 
-  private String details(Map<String, String> values) {
+  /** In a fixed order: the chain hashes this text. */
+  private String details(String reason, String export) {
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    values.put("reason", reason);
+    values.put("export", export);
     try {
       return json.writeValueAsString(values);
     } catch (JsonProcessingException e) {

@@ -107,7 +107,7 @@ public class Retention {
           .param(caseNumber).update();
       jdbc.sql("UPDATE rural_grant_application SET previous_residence = '[обезличено]' WHERE case_number = ?").param(caseNumber).update();
       audit.append(new AuditLog.Event("retention:" + personId + ":" + caseNumber, caseNumber, "RETENTION", "retention", null, null, null,
-          "ANONYMISED", details(Map.of("personId", personId, "years", properties.years())), null));
+          "ANONYMISED", details(personId), null));
     }
     // SNILS is unique: a placeholder per person keeps it so; the birth year stays for statistics
     jdbc.sql("""
@@ -117,7 +117,11 @@ public class Retention {
             WHERE id = ?""").params(UtcDateTime.toDb(now), UtcDateTime.toDb(now), personId).update();
   }
 
-  private String details(Map<String, Object> values) {
+  /** In a fixed order: the chain hashes this text. */
+  private String details(long personId) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("personId", personId);
+    values.put("years", properties.years());
     try {
       return json.writeValueAsString(values);
     } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package ru.kuzbass.edu.workflows.cadrereserve;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
+import ru.kuzbass.edu.workflows.platform.CaseTokens;
 import ru.kuzbass.edu.workflows.platform.Csv;
 
 /** The cadre reserve's API: seasons, registration, test results from the testing platform, ideas, attendance, projects and the registry. */
@@ -56,7 +58,8 @@ public class CadreReserveController {
   public record AttendanceRequest(@NotBlank(message = "Укажите номер участника") String caseNumber,
       @NotNull(message = "Укажите число посещённых дней") Integer days) {}
 
-  public record Registration(long id, String caseNumber, URI testResultsUrl, URI ideaUrl) {}
+  /** {@code accessToken}: the candidate keeps it; with it (header X-Case-Token) they upload their idea. */
+  public record Registration(long id, String caseNumber, URI testResultsUrl, URI ideaUrl, String accessToken) {}
 
   @PostMapping("/seasons")
   public ResponseEntity<SeasonService.Started> startSeason(@Valid @RequestBody SeasonRequest request) {
@@ -69,7 +72,7 @@ public class CadreReserveController {
     CandidateService.Registered r = candidates.register(season, request);
     String base = "/api/cadre-reserve/" + season + "/candidates/" + r.id();
     return ResponseEntity.created(URI.create(base))
-        .body(new Registration(r.id(), r.caseNumber(), URI.create(base + "/test-results"), URI.create(base + "/idea")));
+        .body(new Registration(r.id(), r.caseNumber(), URI.create(base + "/test-results"), URI.create(base + "/idea"), r.accessToken()));
   }
 
   @PostMapping("/{season}/candidates/{id}/test-results")
@@ -80,7 +83,10 @@ public class CadreReserveController {
 
   @PostMapping(value = "/{season}/candidates/{id}/idea", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<Void> idea(@PathVariable int season, @PathVariable long id, @RequestParam(required = false) String title,
-      @RequestParam(required = false) String text, @RequestParam(required = false) MultipartFile file) {
+      @RequestParam(required = false) String text, @RequestParam(required = false) MultipartFile file, HttpServletRequest request) {
+    if (!candidates.admits(request, season, id)) {
+      throw ApiProblem.notFound("Кандидат " + id + " сезона " + season + " не найден или ключ доступа (" + CaseTokens.HEADER + ") неверен");
+    }
     candidates.uploadIdea(season, id, title, text, bytes(file));
     return ResponseEntity.noContent().build();
   }

@@ -25,6 +25,8 @@ import ru.kuzbass.edu.workflows.people.Snils;
 import ru.kuzbass.edu.workflows.platform.CaseNotVisibleException;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.CaseHistory;
+import ru.kuzbass.edu.workflows.platform.CaseTokens;
+import ru.kuzbass.edu.workflows.platform.PlainText;
 import ru.kuzbass.edu.workflows.platform.UtcDateTime;
 
 /**
@@ -59,7 +61,14 @@ public class CandidateService {
     this.clock = clock;
   }
 
-  public record Registered(long id, String caseNumber) {}
+  /** {@code accessToken} is shown to the candidate once; only its hash is stored. */
+  public record Registered(long id, String caseNumber, String accessToken) {}
+
+  /** Whether the request may act on the candidate's case: staff, or the candidate with the case's token. */
+  public boolean admits(jakarta.servlet.http.HttpServletRequest request, int season, long candidateId) {
+    return CaseTokens.admits(request, jdbc.sql("SELECT access_token_hash FROM cadre_candidate WHERE id = ? AND season = ?")
+        .params(candidateId, season).query(String.class).optional().orElse(null));
+  }
 
   public record TestResults(BigDecimal organising, BigDecimal managerial, BigDecimal leadership, Instant finishedAt) {}
 
@@ -99,14 +108,16 @@ public class CandidateService {
     String number = "%s-%d-%06d".formatted(properties.caseNumberPrefix(), season, id);
     // The fast track follows from what the registration says, so it is settled here: a cut that
     // runs right after a late registration still sees it.
-    jdbc.sql("UPDATE cadre_candidate SET case_number = ?, fast_track_evidence = ? WHERE id = ?")
-        .params(number, fastTrackEvidence(r.achievements() == null ? List.of() : r.achievements(), token, season), id).update();
+    String accessToken = CaseTokens.issue();
+    jdbc.sql("UPDATE cadre_candidate SET case_number = ?, fast_track_evidence = ?, access_token_hash = ? WHERE id = ?")
+        .params(number, fastTrackEvidence(r.achievements() == null ? List.of() : r.achievements(), token, season),
+            CaseTokens.hash(accessToken), id).update();
     history.record(number, "REGISTERED", "REGISTERED", "Сезон " + season + ", школа " + q.schoolCode().trim(), clock.instant());
     long key = zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
         .variables(Map.of("candidateId", id, "caseNumber", number, "season", season))
         .send().join().getProcessInstanceKey();
     jdbc.sql("UPDATE cadre_candidate SET process_instance_key = ? WHERE id = ?").params(key, id).update();
-    return new Registered(id, number);
+    return new Registered(id, number, accessToken);
   }
 
   /** A token of last season, of this person, not used before; it is used up by this registration. */
@@ -148,11 +159,11 @@ public class CandidateService {
   public void uploadIdea(int season, long candidateId, String title, String text, byte[] pdf) {
     Candidate c = inSeason(season, candidateId);
     seasons.requireRegistrationOpen(season);
-    if (title == null || title.isBlank() || title.length() > 300) {
-      throw ApiProblem.badField("title", "Укажите название идеи, не более 300 символов");
+    if (title == null || title.isBlank() || title.length() > 300 || !PlainText.Validator.isPlain(title)) {
+      throw ApiProblem.badField("title", "Укажите название идеи: не более 300 символов, без эмодзи, невидимых символов и угловых скобок");
     }
-    if (text == null || text.isBlank() || text.length() > 20_000) {
-      throw ApiProblem.badField("text", "Опишите идею, не более 20 000 символов");
+    if (text == null || text.isBlank() || text.length() > 20_000 || !PlainText.Validator.isPlain(text)) {
+      throw ApiProblem.badField("text", "Опишите идею: не более 20 000 символов, без эмодзи, невидимых символов и угловых скобок");
     }
     byte[] file = pdf == null ? null : PdfUpload.require("file", pdf);
     jdbc.sql("""

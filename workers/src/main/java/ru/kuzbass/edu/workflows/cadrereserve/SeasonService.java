@@ -25,6 +25,7 @@ import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Level2Mode;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Rules;
 import ru.kuzbass.edu.workflows.letters.LetterService;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
+import ru.kuzbass.edu.workflows.platform.PlainText;
 import ru.kuzbass.edu.workflows.platform.CaseHistory;
 import ru.kuzbass.edu.workflows.platform.InvalidInputException;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
@@ -436,8 +437,8 @@ public class SeasonService {
     if (!Boolean.TRUE.equals(team.get("passed_level2")) || team.get("project_school") == null) {
       throw ApiProblem.conflict("Команда № " + teamNumber + " не закреплена за проектной школой");
     }
-    if (title == null || title.isBlank() || title.length() > 300) {
-      throw ApiProblem.badField("title", "Укажите название проекта, не более 300 символов");
+    if (title == null || title.isBlank() || title.length() > 300 || !PlainText.Validator.isPlain(title)) {
+      throw ApiProblem.badField("title", "Укажите название проекта: не более 300 символов, без эмодзи, невидимых символов и угловых скобок");
     }
     byte[] file = PdfUpload.require("file", pdf);
     String key = (String) team.get("team_key");

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.Csv;
+import ru.kuzbass.edu.workflows.platform.PlainText;
 
 @RestController
 @RequestMapping("/api/mentoring")
@@ -38,7 +39,7 @@ public class MentorBonusController {
 
   public record TerminationRequest(
       @NotNull(message = "Укажите дату прекращения наставничества") LocalDate endDate,
-      @NotBlank(message = "Укажите причину") @Size(max = 500, message = "Не более 500 символов") String reason) {}
+      @NotBlank(message = "Укажите причину") @Size(max = 500, message = "Не более 500 символов") @PlainText String reason) {}
 
   @PostMapping("/nominations")
   public ResponseEntity<SubmissionResponse> nominate(@Valid @RequestBody NominationRequest request) {

@@ -15,6 +15,8 @@ import ru.kuzbass.edu.workflows.people.PersonNames;
 import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
 import ru.kuzbass.edu.workflows.people.QualificationCategory;
 import ru.kuzbass.edu.workflows.people.ValidSnils;
+import ru.kuzbass.edu.workflows.platform.PlainText;
+import ru.kuzbass.edu.workflows.platform.PlausibleDate;
 
 /** The body of {@code POST /api/mentoring/nominations}. Messages are shown to the school. */
 public record NominationRequest(
@@ -39,13 +41,13 @@ public record NominationRequest(
       @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
       @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно") @Size(max = 254) String email,
       @NotBlank(message = "Укажите телефон") @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{9,19}$", message = "Телефон указан неверно") String phone,
-      @NotBlank(message = "Укажите предмет") @Size(max = 200, message = "Не более 200 символов") String subject,
+      @NotBlank(message = "Укажите предмет") @Size(max = 200, message = "Не более 200 символов") @PlainText String subject,
       @NotNull(message = "Укажите педагогический стаж") @Min(value = 0, message = "Стаж не может быть отрицательным")
       @Max(value = 70, message = "Стаж указан неверно") Integer experienceYears,
       @NotNull(message = "Укажите квалификационную категорию") QualificationCategory qualificationCategory) {}
 
   public record Plan(
-      @NotBlank(message = "Укажите цели наставничества") @Size(max = 4000, message = "Не более 4000 символов") String goals,
-      @NotNull(message = "Укажите дату начала") LocalDate startDate,
-      @NotNull(message = "Укажите дату окончания") LocalDate endDate) {}
+      @NotBlank(message = "Укажите цели наставничества") @Size(max = 4000, message = "Не более 4000 символов") @PlainText String goals,
+      @NotNull(message = "Укажите дату начала") @PlausibleDate LocalDate startDate,
+      @NotNull(message = "Укажите дату окончания") @PlausibleDate LocalDate endDate) {}
 }

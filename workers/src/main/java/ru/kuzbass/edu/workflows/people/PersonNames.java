@@ -4,6 +4,9 @@ package ru.kuzbass.edu.workflows.people;
 public final class PersonNames {
   private PersonNames() {}
 
-  /** Letters, spaces, hyphens and apostrophes only: no digits, no invisible or bidi characters. */
-  public static final String PATTERN = "^\\p{L}[\\p{L}' \\-]{0,99}$";
+  /**
+   * Cyrillic and Latin letters, spaces, hyphens and apostrophes only: no digits, no invisible or
+   * bidi characters, no combining marks, nothing beyond the Basic Multilingual Plane.
+   */
+  public static final String PATTERN = "^[A-Za-z\\u0400-\\u04FF][A-Za-z\\u0400-\\u04FF' \\-]{0,99}$";
 }

@@ -45,6 +45,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       @NonNull HttpMessageNotReadableException ex, @NonNull HttpHeaders headers,
       @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+    if (ex.getMostSpecificCause() instanceof RequestSizeLimit.BodyTooLargeException) {
+      return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Слишком большой запрос", "Тело запроса больше допустимого размера",
+          List.of(new FieldError("body", "Слишком большой объём данных")));
+    }
     // A syntax error (truncated or broken JSON) may surface inside a mapping error; it is about the body.
     boolean syntax = ex.getMostSpecificCause() instanceof JsonParseException;
     if (!syntax && ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,11 +18,18 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. The API is stateless: every request authenticates with HTTP Basic, so there
- * are no cookies and no CSRF tokens to protect. The audit endpoints belong to the {@link
- * Role#AUDITOR} role alone; refusals are problem+json in Russian like every other API error.
+ * are no cookies and no CSRF tokens to protect.
+ * <ul>
+ *   <li>{@link Role#APPLICANT}: anyone, without logging in, may apply (rural grant, cadre reserve),
+ *       rate-limited per IP ({@link IntakeRateLimit}), and follow their case with its token;
+ *   <li>{@link Role#HR} and {@link Role#ADMIN}: every other {@code /api/**} endpoint;
+ *   <li>{@link Role#AUDITOR}: the audit log, and nothing else.
+ * </ul>
+ * Refusals are problem+json in Russian like every other API error.
  *
  * <p>Users come from configuration ({@code workflows.security.users}); passwords carry their
  * encoding as a prefix ({@code {bcrypt}…}, or {@code {noop}…} in demo and test profiles only).
@@ -42,7 +50,7 @@ public class SecurityConfiguration {
   public record UserAccount(String username, String password, List<Role> roles) {}
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, IntakeRateLimit.IntakeLimitProperties intakeLimit) throws Exception {
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(basic -> basic.realmName("workflows").authenticationEntryPoint((request, response, e) -> {
@@ -53,7 +61,16 @@ public class SecurityConfiguration {
             problem(json, response, HttpStatus.FORBIDDEN, "Доступ запрещён", "Вашей роли этот раздел недоступен")))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
-            .anyRequest().permitAll());
+            // the public intake; applicants follow their case with its number and token (CaseTokens)
+            .requestMatchers(HttpMethod.POST, "/api/rural-grants/applications", "/api/cadre-reserve/*/candidates").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/rural-grants/applications/*").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/rural-grants/applications/*/documents-supplemented",
+                "/api/cadre-reserve/*/candidates/*/idea").permitAll()
+            .requestMatchers("/api/**").hasAnyRole(Role.HR.name(), Role.ADMIN.name())
+            .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+            .permitAll()
+            .anyRequest().hasRole(Role.ADMIN.name()))
+        .addFilterBefore(new IntakeRateLimit(intakeLimit, json), BasicAuthenticationFilter.class);
     return http.build();
   }
 
@@ -72,7 +89,7 @@ public class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
-  private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
+  static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);

@@ -13,15 +13,16 @@ import java.time.LocalDate;
 import ru.kuzbass.edu.workflows.people.PersonNames;
 import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
 import ru.kuzbass.edu.workflows.people.ValidSnils;
+import ru.kuzbass.edu.workflows.platform.PlainText;
 
 /** The body of {@code POST /api/rural-grants/applications}. Messages are shown to applicants. */
 public record ApplicationRequest(
     @NotNull(message = "Укажите сведения о заявителе") @Valid Applicant applicant,
     @NotNull(message = "Укажите школу") @Valid School school,
-    @NotBlank(message = "Укажите должность или предмет") @Size(max = 200, message = "Не более 200 символов") String position,
+    @NotBlank(message = "Укажите должность или предмет") @Size(max = 200, message = "Не более 200 символов") @PlainText String position,
     @NotNull(message = "Укажите учебную нагрузку") @Min(value = 1, message = "Нагрузка должна быть не меньше 1 часа")
     @Max(value = 60, message = "Нагрузка не может превышать 60 часов в неделю") Integer weeklyLoadHours,
-    @NotBlank(message = "Укажите прежнее место жительства") @Size(max = 500, message = "Не более 500 символов") String previousResidence,
+    @NotBlank(message = "Укажите прежнее место жительства") @Size(max = 500, message = "Не более 500 символов") @PlainText String previousResidence,
     @NotNull(message = "Нужно согласие на обработку персональных данных")
     @AssertTrue(message = "Нужно согласие на обработку персональных данных") Boolean personalDataConsent) {
 
@@ -33,16 +34,16 @@ public record ApplicationRequest(
       @NotNull(message = "Укажите дату рождения") @PlausibleBirthDate LocalDate birthDate,
       @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
       @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно")
-      @Size(max = 254, message = "Не более 254 символов") String email,
+      @Size(max = 254, message = "Не более 254 символов") @PlainText String email,
       @NotBlank(message = "Укажите телефон") @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{9,19}$", message = "Телефон указан неверно") String phone) {}
 
   public record School(
       @NotBlank(message = "Укажите код школы") @Pattern(regexp = "^[0-9A-Za-z\\-]{1,32}$", message = "Код школы: до 32 латинских букв, цифр и дефисов") String code,
-      @NotBlank(message = "Укажите муниципалитет") @Size(max = 200, message = "Не более 200 символов") String municipality,
+      @NotBlank(message = "Укажите муниципалитет") @Size(max = 200, message = "Не более 200 символов") @PlainText String municipality,
       @NotNull(message = "Укажите населённый пункт") @Valid Settlement settlement) {}
 
   public record Settlement(
-      @NotBlank(message = "Укажите название населённого пункта") @Size(max = 200, message = "Не более 200 символов") String name,
+      @NotBlank(message = "Укажите название населённого пункта") @Size(max = 200, message = "Не более 200 символов") @PlainText String name,
       @NotNull(message = "Укажите тип населённого пункта") SettlementType type,
       @NotNull(message = "Укажите численность населения") @Min(value = 1, message = "Численность должна быть положительной")
       @Max(value = 20_000_000, message = "Численность указана неверно") Integer population) {}

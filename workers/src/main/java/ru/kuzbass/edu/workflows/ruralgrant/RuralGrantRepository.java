@@ -46,8 +46,15 @@ public class RuralGrantRepository {
     return keys.getKeyAs(Number.class).longValue();
   }
 
-  public void assignNumber(long id, String caseNumber) {
-    jdbc.sql("UPDATE rural_grant_application SET case_number = :n WHERE id = :id").param("n", caseNumber).param("id", id).update();
+  public void assignNumber(long id, String caseNumber, String statusTokenHash) {
+    jdbc.sql("UPDATE rural_grant_application SET case_number = :n, status_token_hash = :t WHERE id = :id")
+        .param("n", caseNumber).param("t", statusTokenHash).param("id", id).update();
+  }
+
+  /** The hash of the case's status token; null when there is no such case. */
+  public String statusTokenHash(String caseNumber) {
+    return jdbc.sql("SELECT status_token_hash FROM rural_grant_application WHERE case_number = ?").param(caseNumber).query(String.class)
+        .optional().orElse(null);
   }
 
   public void assignProcessInstance(long id, long processInstanceKey) {

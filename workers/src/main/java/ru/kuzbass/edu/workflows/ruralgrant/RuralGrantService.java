@@ -28,6 +28,7 @@ import ru.kuzbass.edu.workflows.people.Snils;
 import ru.kuzbass.edu.workflows.platform.CaseNotVisibleException;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.CaseHistory;
+import ru.kuzbass.edu.workflows.platform.CaseTokens;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.ruralgrant.RefundCalculator.Refund;
 import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantProperties.Campaign;
@@ -72,7 +73,8 @@ public class RuralGrantService {
     this.clock = clock;
   }
 
-  public record Submitted(long caseId, String caseNumber, long processInstanceKey) {}
+  /** {@code statusToken} is shown to the applicant once and never stored: only its hash is. */
+  public record Submitted(long caseId, String caseNumber, long processInstanceKey, String statusToken) {}
 
   public record Status(String caseNumber, String status, String statusText, OffsetDateTime submittedAt, List<HistoryEntry> history) {}
 
@@ -99,7 +101,8 @@ public class RuralGrantService {
       throw ApiProblem.conflict("Заявление с этим СНИЛС в кампании " + year + " года уже подано");
     }
     String number = "%s-%d-%06d".formatted(properties.caseNumberPrefix(), year, id);
-    cases.assignNumber(id, number);
+    String token = CaseTokens.issue();
+    cases.assignNumber(id, number, CaseTokens.hash(token));
     history.record(number, "SUBMITTED", CaseStatus.SUBMITTED.name(), null, now);
     long instanceKey = zeebe.newCreateInstanceCommand()
         .bpmnProcessId(PROCESS_ID)
@@ -115,7 +118,12 @@ public class RuralGrantService {
         .join()
         .getProcessInstanceKey();
     cases.assignProcessInstance(id, instanceKey);
-    return new Submitted(id, number, instanceKey);
+    return new Submitted(id, number, instanceKey, token);
+  }
+
+  /** Whether the request may see the case: staff, or the applicant with the case's token. */
+  public boolean admits(jakarta.servlet.http.HttpServletRequest request, String caseNumber) {
+    return CaseTokens.admits(request, cases.statusTokenHash(caseNumber));
   }
 
   public Status status(String caseNumber) {

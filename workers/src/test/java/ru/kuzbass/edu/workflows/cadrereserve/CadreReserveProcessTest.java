@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.audit.AuditLog;
 import ru.kuzbass.edu.workflows.support.Mailbox;
 import ru.kuzbass.edu.workflows.support.PdfAssertions;
@@ -97,7 +98,7 @@ class CadreReserveProcessTest extends ProcessTest {
     test(2027, h, 30);
     mvc.perform(multipart("/api/cadre-reserve/2027/candidates/{id}/idea", a.id())
             .file(new MockMultipartFile("file", "idea.pdf", "application/pdf", pdf()))
-            .param("title", "Школа как центр притяжения посёлка").param("text", "Открыть школу для жителей по вечерам"))
+            .param("title", "Школа как центр притяжения посёлка").param("text", "Открыть школу для жителей по вечерам").with(ApiUsers.hr()))
         .andExpect(status().isNoContent());
     for (Candidate each : List.of(a, b, c, d, e, f, h)) {
       awaitPassed(each.instanceKey(), "Task_CheckFastTrack");
@@ -112,11 +113,11 @@ class CadreReserveProcessTest extends ProcessTest {
     clock.advanceTo(OffsetDateTime.parse("2027-04-30T23:59:00+07:00"));
     // C retakes the test on the last evening and ties with F at 70; F's higher leadership score decides.
     mvc.perform(post("/api/cadre-reserve/2027/candidates/{id}/test-results", c.id()).contentType(MediaType.APPLICATION_JSON)
-        .content("{\"organising\": 75, \"managerial\": 75, \"leadership\": 62.5}")).andExpect(status().isNoContent());
+        .content("{\"organising\": 75, \"managerial\": 75, \"leadership\": 62.5}").with(ApiUsers.hr())).andExpect(status().isNoContent());
     clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
     awaitPassed(season, "Task_AnnounceLevel1");
     mvc.perform(post("/api/cadre-reserve/2027/candidates/{id}/test-results", c.id()).contentType(MediaType.APPLICATION_JSON)
-        .content("{\"organising\": 99, \"managerial\": 99, \"leadership\": 99}")).andExpect(status().isConflict());
+        .content("{\"organising\": 99, \"managerial\": 99, \"leadership\": 99}").with(ApiUsers.hr())).andExpect(status().isConflict());
 
     // Level 1: of five tested without the fast track, the top half rounded up (3) passes; E by the fast track.
     assertThat(passedLevel1()).containsExactlyInAnyOrder(a.caseNumber(), b.caseNumber(), e.caseNumber(), f.caseNumber());
@@ -146,7 +147,7 @@ class CadreReserveProcessTest extends ProcessTest {
     completeUserTaskAs(season, "Task_ConfirmInternshipSchools", "coordinator", Map.of("internshipSchools", "S1, S2"));
     // F attended two days of three: F does not go on.
     mvc.perform(post("/api/cadre-reserve/2027/course-attendance").contentType(MediaType.APPLICATION_JSON)
-        .content("{\"caseNumber\": \"" + f.caseNumber() + "\", \"days\": 2}")).andExpect(status().isNoContent());
+        .content("{\"caseNumber\": \"" + f.caseNumber() + "\", \"days\": 2}").with(ApiUsers.hr())).andExpect(status().isNoContent());
     completeUserTaskAs(season, "Task_CloseCourse", "coordinator", Map.of("courseAbsentees", "", "othersAttended", true));
     ActivatedJob teams = awaitUserTask(season, "Task_ConfirmTeams");
     // balanced by municipality: the two from Kemerovo are dealt to different teams
@@ -173,13 +174,13 @@ class CadreReserveProcessTest extends ProcessTest {
     completeUserTaskAs(season, "Task_ConfirmProjectSchools", "coordinator", Map.of("projectSchools", "S3"));
     awaitActivated(season, "Event_ProjectUploaded", 1);
     mvc.perform(multipart("/api/cadre-reserve/2027/teams/1/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf",
-        "not a pdf".getBytes(StandardCharsets.UTF_8))).param("title", "Программа развития"))
+        "not a pdf".getBytes(StandardCharsets.UTF_8))).param("title", "Программа развития").with(ApiUsers.hr()))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
     mvc.perform(multipart("/api/cadre-reserve/2027/teams/2/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf", pdf()))
-        .param("title", "Программа развития")).andExpect(status().isConflict());
+        .param("title", "Программа развития").with(ApiUsers.hr())).andExpect(status().isConflict());
     byte[] project = pdf();
     mvc.perform(multipart("/api/cadre-reserve/2027/teams/1/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf", project))
-        .param("title", "Программа развития школы S3")).andExpect(status().isAccepted());
+        .param("title", "Программа развития школы S3").with(ApiUsers.hr())).andExpect(status().isAccepted());
     // E reaches the regional threshold exactly (7.0); B stays below it (6.75)
     score(season, "Task_ScoreMember", 4, job -> {
       Map<String, Object> m = variable(job, "assessment");
@@ -205,19 +206,19 @@ class CadreReserveProcessTest extends ProcessTest {
         .contains("Программа развития школы S3").contains("Руководителю школы S3");
 
     // The registry matches the scores.
-    mvc.perform(get("/api/cadre-reserve/registry").param("level", "regional").param("season", "2027"))
+    mvc.perform(get("/api/cadre-reserve/registry").param("level", "regional").param("season", "2027").with(ApiUsers.hr()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(1))
         .andExpect(jsonPath("$[0].caseNumber").value(e.caseNumber()))
         .andExpect(jsonPath("$[0].individualScore").value(7.0))
         .andExpect(jsonPath("$[0].teamScore").value(7.0));
-    mvc.perform(get("/api/cadre-reserve/registry").param("level", "municipal").param("season", "2027"))
+    mvc.perform(get("/api/cadre-reserve/registry").param("level", "municipal").param("season", "2027").with(ApiUsers.hr()))
         .andExpect(jsonPath("$.length()").value(2))
         .andExpect(jsonPath("$[0].caseNumber").value(b.caseNumber()))
         .andExpect(jsonPath("$[0].individualScore").value(6.75))
         .andExpect(jsonPath("$[1].caseNumber").value(a.caseNumber()))
         .andExpect(jsonPath("$[1].teamScore").value(6.5));
-    String csv = mvc.perform(get("/api/cadre-reserve/registry").param("level", "regional").param("format", "csv"))
+    String csv = mvc.perform(get("/api/cadre-reserve/registry").param("level", "regional").param("format", "csv").with(ApiUsers.hr()))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(csv.lines().toList()).hasSize(2);
     assertThat(csv.lines().toList().get(1)).startsWith("\"" + e.caseNumber() + "\",\"Кандидатова Анна Сергеевна\",\"SCH-105\"")
@@ -246,7 +247,7 @@ class CadreReserveProcessTest extends ProcessTest {
     startSeason(2028);
     Map<String, Object> someoneElse = candidate(3, KEMEROVO, List.of());
     someoneElse.put("skipToken", token);
-    mvc.perform(post("/api/cadre-reserve/2028/candidates").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(someoneElse)))
+    mvc.perform(post("/api/cadre-reserve/2028/candidates").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(someoneElse)).with(ApiUsers.hr()))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("skipToken"))
         .andExpect(jsonPath("$.detail").value("Код права прохода выдан другому участнику"));
     assertThat(jdbc.sql("SELECT COUNT(*) FROM cadre_candidate WHERE season = 2028").query(Integer.class).single()).isZero();
@@ -254,7 +255,7 @@ class CadreReserveProcessTest extends ProcessTest {
     Map<String, Object> again = candidate(2, KEMEROVO, List.of());
     again.put("skipToken", token);
     Candidate returning = registered(2, mvc.perform(post("/api/cadre-reserve/2028/candidates").contentType(MediaType.APPLICATION_JSON)
-        .content(json.writeValueAsString(again))).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        .content(json.writeValueAsString(again)).with(ApiUsers.hr())).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
     awaitPassed(returning.instanceKey(), "Task_CheckFastTrack");
     assertThat(jdbc.sql("SELECT fast_track_evidence FROM cadre_candidate WHERE id = ?").param(returning.id()).query(String.class).single())
         .isEqualTo("право прохода без отбора № " + token + " по итогам сезона 2027");
@@ -263,7 +264,7 @@ class CadreReserveProcessTest extends ProcessTest {
     // a second use is refused (a new person record would need a new SNILS; the same person cannot register twice)
     Map<String, Object> twice = candidate(2, KEMEROVO, List.of());
     twice.put("skipToken", token);
-    mvc.perform(post("/api/cadre-reserve/2028/candidates").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(twice)))
+    mvc.perform(post("/api/cadre-reserve/2028/candidates").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(twice)).with(ApiUsers.hr()))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail").value("Код права прохода уже использован"));
 
     // no test, no fast track: 2028's cut passes the returning candidate alone
@@ -275,7 +276,7 @@ class CadreReserveProcessTest extends ProcessTest {
   @Test
   void registrationRefusesBadInputAndWritesNothing() throws Exception {
     mvc.perform(post("/api/cadre-reserve/2027/candidates").contentType(MediaType.APPLICATION_JSON)
-        .content(json.writeValueAsString(candidate(1, KEMEROVO, List.of())))).andExpect(status().isNotFound())
+        .content(json.writeValueAsString(candidate(1, KEMEROVO, List.of()))).with(ApiUsers.hr())).andExpect(status().isNotFound())
         .andExpect(jsonPath("$.errors[0].field").value("season"));
     startSeason(2027);
     Map<String, Object> bad = candidate(1, KEMEROVO, List.of(Map.of("programme", "LEADERS_OF_RUSSIA", "result", "FINALIST", "year", 1900,
@@ -283,23 +284,23 @@ class CadreReserveProcessTest extends ProcessTest {
     bad.put("snils", "123-456-789 00");
     @SuppressWarnings("unchecked") Map<String, Object> q = (Map<String, Object>) bad.get("questionnaire");
     q.remove("motivation");
-    mvc.perform(post("/api/cadre-reserve/2027/candidates").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(bad)))
+    mvc.perform(post("/api/cadre-reserve/2027/candidates").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(bad)).with(ApiUsers.hr()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("achievements[0].year",
             "questionnaire.motivation", "snils")));
     Candidate ok = register(2027, 1, KEMEROVO, List.of());
     mvc.perform(post("/api/cadre-reserve/2027/candidates").contentType(MediaType.APPLICATION_JSON)
-        .content(json.writeValueAsString(candidate(1, KEMEROVO, List.of())))).andExpect(status().isConflict());
+        .content(json.writeValueAsString(candidate(1, KEMEROVO, List.of()))).with(ApiUsers.hr())).andExpect(status().isConflict());
     mvc.perform(post("/api/cadre-reserve/2027/candidates/{id}/test-results", ok.id()).contentType(MediaType.APPLICATION_JSON)
-        .content("{\"organising\": 101, \"managerial\": 50}")).andExpect(status().isBadRequest())
+        .content("{\"organising\": 101, \"managerial\": 50}").with(ApiUsers.hr())).andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("leadership", "organising")));
     mvc.perform(multipart("/api/cadre-reserve/2027/candidates/{id}/idea", ok.id())
             .file(new MockMultipartFile("file", "idea.pdf", "application/pdf", "%PDF-1.7 broken".getBytes(StandardCharsets.US_ASCII)))
-            .param("title", "Идея").param("text", "Текст"))
+            .param("title", "Идея").param("text", "Текст").with(ApiUsers.hr()))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
     mvc.perform(multipart("/api/cadre-reserve/2027/candidates/{id}/idea", ok.id())
             .file(new MockMultipartFile("file", "idea.pdf", "application/pdf", new byte[PdfUpload.MAX_BYTES + 1]))
-            .param("title", "Идея").param("text", "Текст"))
+            .param("title", "Идея").param("text", "Текст").with(ApiUsers.hr()))
         .andExpect(status().is4xxClientError());
     assertThat(jdbc.sql("SELECT COUNT(*) FROM cadre_candidate").query(Integer.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM person").query(Integer.class).single()).isEqualTo(1);
@@ -309,21 +310,21 @@ class CadreReserveProcessTest extends ProcessTest {
   // ---------------------------------------------------------------- helpers
 
   private long startSeason(int year) throws Exception {
-    mvc.perform(post("/api/cadre-reserve/seasons").contentType(MediaType.APPLICATION_JSON).content("{\"season\": " + year + "}"))
+    mvc.perform(post("/api/cadre-reserve/seasons").contentType(MediaType.APPLICATION_JSON).content("{\"season\": " + year + "}").with(ApiUsers.hr()))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.registrationClosesAt").value(year + "-04-30T23:59:59+07:00"));
-    mvc.perform(post("/api/cadre-reserve/seasons").contentType(MediaType.APPLICATION_JSON).content("{\"season\": " + year + "}"))
+    mvc.perform(post("/api/cadre-reserve/seasons").contentType(MediaType.APPLICATION_JSON).content("{\"season\": " + year + "}").with(ApiUsers.hr()))
         .andExpect(status().isOk());
     return jdbc.sql("SELECT process_instance_key FROM cadre_season WHERE season = ?").param(year).query(Long.class).single();
   }
 
   private void importSchoolResults(String csv) throws Exception {
-    mvc.perform(post("/api/schools/results").contentType("text/csv").content(csv)).andExpect(status().isOk());
+    mvc.perform(post("/api/schools/results").contentType("text/csv").content(csv).with(ApiUsers.hr())).andExpect(status().isOk());
   }
 
   private Candidate register(int season, int n, String municipality, List<Map<String, Object>> achievements) throws Exception {
     return registered(n, mvc.perform(post("/api/cadre-reserve/{season}/candidates", season).contentType(MediaType.APPLICATION_JSON)
-            .content(json.writeValueAsString(candidate(n, municipality, achievements))))
+            .content(json.writeValueAsString(candidate(n, municipality, achievements))).with(ApiUsers.hr()))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
   }
 
@@ -336,7 +337,7 @@ class CadreReserveProcessTest extends ProcessTest {
 
   private void test(int season, Candidate c, int score) throws Exception {
     mvc.perform(post("/api/cadre-reserve/{season}/candidates/{id}/test-results", season, c.id()).contentType(MediaType.APPLICATION_JSON)
-        .content("{\"organising\": " + score + ", \"managerial\": " + score + ", \"leadership\": " + score + "}"))
+        .content("{\"organising\": " + score + ", \"managerial\": " + score + ", \"leadership\": " + score + "}").with(ApiUsers.hr()))
         .andExpect(status().isNoContent());
   }
 

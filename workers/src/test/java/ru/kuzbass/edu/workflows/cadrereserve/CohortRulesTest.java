@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreRankingModel.Entry;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
@@ -43,13 +44,13 @@ class CohortRulesTest extends ProcessTest {
   @Test
   void schoolResultsComeAsJsonOrCsvAndABadRowImportsNothing() throws Exception {
     mvc.perform(post("/api/schools/results").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"results\": [{\"schoolCode\": \"S1\", \"year\": 2026, \"score\": 61.5}]}"))
+            .content("{\"results\": [{\"schoolCode\": \"S1\", \"year\": 2026, \"score\": 61.5}]}").with(ApiUsers.hr()))
         .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(1));
-    mvc.perform(post("/api/schools/results").contentType("text/csv").content("school_code,year,score\nS1,2026,70\nS2,2026,101\n"))
+    mvc.perform(post("/api/schools/results").contentType("text/csv").content("school_code,year,score\nS1,2026,70\nS2,2026,101\n").with(ApiUsers.hr()))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("results[1].score"))
         .andExpect(jsonPath("$.errors[0].message").value("строка 3: результат от 0 до 100"));
     mvc.perform(post("/api/schools/results").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"results\": [{\"schoolCode\": \"S 1\", \"year\": 1999, \"score\": -1}]}"))
+            .content("{\"results\": [{\"schoolCode\": \"S 1\", \"year\": 1999, \"score\": -1}]}").with(ApiUsers.hr()))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
             "results[0].schoolCode", "results[0].year", "results[0].score")));

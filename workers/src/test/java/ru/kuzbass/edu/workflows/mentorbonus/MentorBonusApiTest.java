@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
 /** The nomination API: what it refuses, naming the field, without writing anything. */
@@ -60,7 +61,7 @@ class MentorBonusApiTest extends ProcessTest {
   void badInputIsRefusedNamingTheField(String field, Consumer<Map<String, Object>> change) throws Exception {
     Map<String, Object> body = MentorBonusFixtures.nomination();
     change.accept(body);
-    String response = mvc.perform(post("/api/mentoring/nominations").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+    String response = mvc.perform(post("/api/mentoring/nominations").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)).with(ApiUsers.hr()))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -73,7 +74,7 @@ class MentorBonusApiTest extends ProcessTest {
 
   @Test
   void payrollMonthMustBeAMonth() throws Exception {
-    String response = mvc.perform(get("/api/mentoring/payroll/{m}", "сентябрь")).andExpect(status().isBadRequest())
+    String response = mvc.perform(get("/api/mentoring/payroll/{m}", "сентябрь").with(ApiUsers.hr())).andExpect(status().isBadRequest())
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(json.readTree(response).get("errors").get(0).get("field").asText()).isEqualTo("month");
   }
@@ -81,13 +82,13 @@ class MentorBonusApiTest extends ProcessTest {
   @Test
   void terminationIsRefusedUnlessMentoringRuns() throws Exception {
     String response = mvc.perform(post("/api/mentoring/nominations").contentType(MediaType.APPLICATION_JSON)
-            .content(json.writeValueAsString(MentorBonusFixtures.nomination())))
+            .content(json.writeValueAsString(MentorBonusFixtures.nomination())).with(ApiUsers.hr()))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     String number = json.readTree(response).get("caseNumber").asText();
     assertThat(number).matches("НС-2027-\\d{6}");
     mvc.perform(post("/api/mentoring/nominations/{n}/termination", number).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"endDate\":\"2027-10-01\",\"reason\":\"уход\"}"))
+            .content("{\"endDate\":\"2027-10-01\",\"reason\":\"уход\"}").with(ApiUsers.hr()))
         .andExpect(status().isConflict());
-    mvc.perform(get("/api/mentoring/nominations/{n}", "НС-2027-999999")).andExpect(status().isNotFound());
+    mvc.perform(get("/api/mentoring/nominations/{n}", "НС-2027-999999").with(ApiUsers.hr())).andExpect(status().isNotFound());
   }
 }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.support.Mailbox.Letter;
 import ru.kuzbass.edu.workflows.support.PdfAssertions;
@@ -80,7 +81,7 @@ class MentorBonusProcessTest extends ProcessTest {
         .containsEntry("school_head_approver", HEAD).containsEntry("budget_approver", BUDGET).containsEntry("status", "CLOSED");
 
     // The payroll export of a month parses as CSV and carries the accrual.
-    String csv = mvc.perform(get("/api/mentoring/payroll/2027-09")).andExpect(status().isOk())
+    String csv = mvc.perform(get("/api/mentoring/payroll/2027-09").with(ApiUsers.hr())).andExpect(status().isOk())
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(new StringReader(csv.replace("\uFEFF", ""))).getRecords();
@@ -205,7 +206,7 @@ class MentorBonusProcessTest extends ProcessTest {
     awaitActivated(c.instanceKey(), "Event_MonthEnd", 3);
 
     mvc.perform(post("/api/mentoring/nominations/{n}/termination", c.number()).contentType(MediaType.APPLICATION_JSON)
-            .content("{\"endDate\":\"2027-11-15\",\"reason\":\"Наставляемая перешла в другую школу\"}"))
+            .content("{\"endDate\":\"2027-11-15\",\"reason\":\"Наставляемая перешла в другую школу\"}").with(ApiUsers.hr()))
         .andExpect(status().isAccepted());
     completeUserTask(c.instanceKey(), "Task_SubmitFinalReport", Map.of("menteeProgress", "Частично", "goalsAchieved", "PARTLY"));
     completeUserTaskAs(c.instanceKey(), "Task_ConfirmFinalReport", HEAD, Map.of("reportDecision", "CONFIRM", "reportComment", ""));
@@ -314,7 +315,7 @@ class MentorBonusProcessTest extends ProcessTest {
   }
 
   private Case submit(Map<String, Object> body) throws Exception {
-    String response = mvc.perform(post("/api/mentoring/nominations").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+    String response = mvc.perform(post("/api/mentoring/nominations").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)).with(ApiUsers.hr()))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     String number = json.readTree(response).get("caseNumber").asText();
     Map<String, Object> row = jdbc.sql("SELECT id, process_instance_key FROM mentoring_nomination WHERE case_number = ?").param(number).query().singleRow();

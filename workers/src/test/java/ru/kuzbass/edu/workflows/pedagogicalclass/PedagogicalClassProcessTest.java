@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.support.Mailbox.Letter;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
@@ -194,7 +195,7 @@ class PedagogicalClassProcessTest extends ProcessTest {
     clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
     awaitPassed(three.instanceKey(), "Task_EscalateStudySituation");
 
-    JsonNode summary = json.readTree(mvc.perform(get("/api/pedagogical-classes/summary").param("year", "2027"))
+    JsonNode summary = json.readTree(mvc.perform(get("/api/pedagogical-classes/summary").param("year", "2027").with(ApiUsers.hr()))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     JsonNode izhmorsky = summary.get(0);
     assertThat(izhmorsky.get("municipality").asText()).isEqualTo("Ижморский муниципальный округ");
@@ -246,13 +247,13 @@ class PedagogicalClassProcessTest extends ProcessTest {
 
   private Case start(String school) throws Exception {
     String response = mvc.perform(post("/api/pedagogical-classes/openings").contentType(MediaType.APPLICATION_JSON)
-            .content("{\"schoolCode\":\"" + school + "\",\"municipality\":\"Ижморский муниципальный округ\",\"schoolEmail\":\"school@example.ru\",\"academicYear\":2027}"))
+            .content("{\"schoolCode\":\"" + school + "\",\"municipality\":\"Ижморский муниципальный округ\",\"schoolEmail\":\"school@example.ru\",\"academicYear\":2027}").with(ApiUsers.hr()))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     return byNumber(json.readTree(response).get("caseNumber").asText());
   }
 
   private JsonNode campaign(String body) throws Exception {
-    return json.readTree(mvc.perform(post("/api/pedagogical-classes/campaigns/{y}", 2027).contentType(MediaType.APPLICATION_JSON).content(body))
+    return json.readTree(mvc.perform(post("/api/pedagogical-classes/campaigns/{y}", 2027).contentType(MediaType.APPLICATION_JSON).content(body).with(ApiUsers.hr()))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
   }
 

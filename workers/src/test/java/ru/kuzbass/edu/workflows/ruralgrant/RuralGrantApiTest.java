@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
 /** The intake API: what it accepts, what it refuses, and that a refusal writes nothing. */
@@ -42,7 +43,20 @@ class RuralGrantApiTest extends ProcessTest {
     assertThat(number).matches("ЗУ-2027-\\d{6}");
     assertThat(body.get("statusUrl").asText()).isEqualTo(result.getResponse().getHeader("Location"));
 
-    JsonNode status = read(mvc.perform(get("/api/rural-grants/applications/{n}", number)).andExpect(status().isOk()).andReturn());
+    String token = body.get("statusToken").asText();
+    assertThat(token).hasSizeGreaterThanOrEqualTo(24);
+    assertThat(jdbc.sql("SELECT status_token_hash FROM rural_grant_application").query(String.class).single())
+        .as("only the token's hash is stored").isEqualTo(ru.kuzbass.edu.workflows.platform.CaseTokens.hash(token)).isNotEqualTo(token);
+
+    // the number alone opens nothing, nor does a wrong token: both look like an unknown case
+    mvc.perform(get("/api/rural-grants/applications/{n}", number)).andExpect(status().isNotFound());
+    mvc.perform(get("/api/rural-grants/applications/{n}", number).header("X-Case-Token", token + "x")).andExpect(status().isNotFound());
+    mvc.perform(post("/api/rural-grants/applications/{n}/documents-supplemented", number)).andExpect(status().isNotFound());
+    mvc.perform(get("/api/rural-grants/applications/{n}", number).with(ApiUsers.hr())).andExpect(status().isOk());
+    mvc.perform(post("/api/rural-grants/applications/{n}/departure", number).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"departureDate\":\"2027-02-01\"}").header("X-Case-Token", token)).andExpect(status().isUnauthorized());
+    JsonNode status = read(mvc.perform(get("/api/rural-grants/applications/{n}", number).header("X-Case-Token", token))
+        .andExpect(status().isOk()).andReturn());
     assertThat(status.get("status").asText()).isIn("SUBMITTED", "REJECTED"); // the workers may already have run
     assertThat(status.get("history").get(0).get("statusText").asText()).isEqualTo("Заявление принято");
     assertThat(status.toString()).doesNotContain("11223344595", "Кузнецова", "anna.kuznetsova", "+7 913");
@@ -134,10 +148,10 @@ class RuralGrantApiTest extends ProcessTest {
   @Test
   void departureIsRefusedOutsideTheObligationAndWithoutADate() throws Exception {
     String number = read(submit(json.writeValueAsString(RuralGrantFixtures.application())).andReturn()).get("caseNumber").asText();
-    mvc.perform(post("/api/rural-grants/applications/{n}/departure", number)
+    mvc.perform(post("/api/rural-grants/applications/{n}/departure", number).with(ApiUsers.hr())
             .contentType(MediaType.APPLICATION_JSON).content("{\"departureDate\":\"2027-02-01\"}"))
         .andExpect(status().isConflict());
-    JsonNode problem = read(mvc.perform(post("/api/rural-grants/applications/{n}/departure", number)
+    JsonNode problem = read(mvc.perform(post("/api/rural-grants/applications/{n}/departure", number).with(ApiUsers.hr())
             .contentType(MediaType.APPLICATION_JSON).content("{}"))
         .andExpect(status().isBadRequest()).andReturn());
     assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("departureDate");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.payments.PaymentLedger;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.support.Mailbox.Letter;
@@ -103,7 +104,7 @@ class RuralGrantProcessTest extends ProcessTest {
     assertThat(request.body()).contains("Копия диплома о высшем образовании", "до 11 февраля 2027 г. включительно");
     assertThat(request.attachmentName()).isNull();
 
-    mvc.perform(post("/api/rural-grants/applications/{n}/documents-supplemented", c.number())).andExpect(status().isAccepted());
+    mvc.perform(post("/api/rural-grants/applications/{n}/documents-supplemented", c.number()).with(ApiUsers.hr())).andExpect(status().isAccepted());
     completeUserTask(c.instanceKey(), "Task_CheckDocuments", Map.of("documentCheckOutcome", "COMPLETE"));
     awaitUserTask(c.instanceKey(), "Task_DecideByCommission");
     assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("Task_AwaitDocuments")
@@ -126,7 +127,7 @@ class RuralGrantProcessTest extends ProcessTest {
     assertThat(mail).hasSize(2);
     assertThat(mail.get(1).pdfText()).contains("дополнительные документы не представлены в установленный срок");
     // too late now: the case no longer waits for documents
-    mvc.perform(post("/api/rural-grants/applications/{n}/documents-supplemented", c.number())).andExpect(status().isConflict());
+    mvc.perform(post("/api/rural-grants/applications/{n}/documents-supplemented", c.number()).with(ApiUsers.hr())).andExpect(status().isConflict());
   }
 
   @Test
@@ -152,7 +153,7 @@ class RuralGrantProcessTest extends ProcessTest {
     clock.advanceTo(RegionTime.startOfDay(LocalDate.parse("2029-09-16")).plusHours(10));
 
     mvc.perform(post("/api/rural-grants/applications/{n}/departure", c.number())
-            .contentType(MediaType.APPLICATION_JSON).content("{\"departureDate\":\"2029-09-15\"}"))
+            .contentType(MediaType.APPLICATION_JSON).content("{\"departureDate\":\"2029-09-15\"}").with(ApiUsers.hr()))
         .andExpect(status().isAccepted());
     awaitCompleted(c.instanceKey());
 
@@ -213,7 +214,7 @@ class RuralGrantProcessTest extends ProcessTest {
 
   private Case submit(Map<String, Object> body) throws Exception {
     String response = mvc.perform(post("/api/rural-grants/applications")
-            .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+            .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)).with(ApiUsers.hr()))
         .andExpect(status().isCreated())
         .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     String number = json.readTree(response).get("caseNumber").asText();
@@ -224,7 +225,7 @@ class RuralGrantProcessTest extends ProcessTest {
 
   private JsonNode statusOf(Case c) throws Exception {
     return json.readTree(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-            .get("/api/rural-grants/applications/{n}", c.number()))
+            .get("/api/rural-grants/applications/{n}", c.number()).with(ApiUsers.hr()))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -24,7 +24,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -48,6 +52,7 @@ import ru.kuzbass.edu.workflows.audit.AuditLog;
 @ZeebeSpringTest
 @ActiveProfiles("test")
 @Import(ProcessTest.EngineClockConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 public abstract class ProcessTest {
 
   /** Inside the default application window (10 January – 15 April), local time. */
@@ -93,6 +98,24 @@ public abstract class ProcessTest {
     SharedMailServer.get().purgeEmailFromAllMailboxes();
     clock.reset();
     clock.advanceTo(START);
+  }
+
+  /** A SNILS (written out or as 11 digits) or a passport's series and number, anywhere in a text. */
+  private static final java.util.regex.Pattern SNILS_OR_PASSPORT = java.util.regex.Pattern.compile(
+      "(?<![\\w-])(\\d{3}-\\d{3}-\\d{3}[ -]?\\d{2}|\\d{11}|\\d{2} ?\\d{2} ?\\d{6})(?![\\w-])");
+
+  /**
+   * After every test: no variable the engine recorded in any instance, and no line the application
+   * logged, holds anything shaped like a SNILS or a passport number.
+   */
+  @AfterEach
+  void noPersonalDataInVariablesOrLogs(CapturedOutput output) {
+    List<String> leaks = StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).variableRecords().spliterator(), false)
+        .map(r -> r.getValue().getName() + "=" + r.getValue().getValue())
+        .filter(v -> SNILS_OR_PASSPORT.matcher(v).find()).distinct().toList();
+    assertThat(leaks).as("process variables shaped like a SNILS or a passport number").isEmpty();
+    assertThat(output.getAll().lines().filter(l -> SNILS_OR_PASSPORT.matcher(l).find()).toList())
+        .as("log lines shaped like a SNILS or a passport number").isEmpty();
   }
 
   /** The Tasklist user who completes user tasks when a test does not name one. */

@@ -26,9 +26,13 @@ public final class RealEngine {
 
   private static final String MANAGEMENT = "http://localhost:9600";
 
-  /** The one API user of a workers application started here: an auditor, to read the audit log. */
-  public static final String AUDITOR_BASIC_AUTH =
-      "Basic " + java.util.Base64.getEncoder().encodeToString("auditor:auditor-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  /** The API users of a workers application started here: an auditor, and an HR officer for the staff endpoints. */
+  public static final String AUDITOR_BASIC_AUTH = basic("auditor:auditor-secret");
+  public static final String HR_BASIC_AUTH = basic("hr:hr-secret");
+
+  private static String basic(String credentials) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 
   /** The project root: the parent of the workers module. */
   public static Path root() {
@@ -68,6 +72,10 @@ public final class RealEngine {
         "--management.endpoints.web.exposure.include=health,metrics",
         "--workflows.security.users[0].username=auditor", "--workflows.security.users[0].password={noop}auditor-secret",
         "--workflows.security.users[0].roles[0]=AUDITOR",
+        "--workflows.security.users[1].username=hr", "--workflows.security.users[1].password={noop}hr-secret",
+        "--workflows.security.users[1].roles[0]=HR",
+        // the driver is one client sending thousands of applications: no per-IP limit here
+        "--workflows.security.intake-limit.requests=1000000000",
         // user tasks here are completed through the engine by the test driver, not in a Tasklist
         "--workflows.tasklist.enabled=false"));
     command.addAll(arguments);

@@ -1,0 +1,65 @@
+package ru.kuzbass.edu.workflows.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import ru.kuzbass.edu.workflows.support.ApiUsers;
+import ru.kuzbass.edu.workflows.support.ProcessTest;
+
+/**
+ * Every staff endpoint refuses the roles it should: no one anonymous (401), no auditor (403); HR
+ * and ADMIN get past security (whatever the endpoint then says about the made-up data). The audit
+ * endpoints have their own test (AuditAccessTest); the public intake is open to all.
+ */
+class EndpointRolesTest extends ProcessTest {
+
+  @Autowired MockMvc mvc;
+
+  static Stream<Arguments> staffEndpoints() {
+    return Stream.of(
+        Arguments.of(HttpMethod.POST, "/api/mentoring/nominations", "application/json"),
+        Arguments.of(HttpMethod.GET, "/api/mentoring/nominations/НС-2027-000001", null),
+        Arguments.of(HttpMethod.POST, "/api/mentoring/nominations/НС-2027-000001/termination", "application/json"),
+        Arguments.of(HttpMethod.GET, "/api/mentoring/payroll/2027-09", null),
+        Arguments.of(HttpMethod.POST, "/api/cadre-reserve/seasons", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/cadre-reserve/2027/candidates/1/test-results", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/cadre-reserve/2027/course-attendance", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/cadre-reserve/2027/teams/1/project", "multipart/form-data"),
+        Arguments.of(HttpMethod.GET, "/api/cadre-reserve/registry", null),
+        Arguments.of(HttpMethod.POST, "/api/schools/results", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/schools/results", "text/csv"),
+        Arguments.of(HttpMethod.POST, "/api/pedagogical-classes/openings", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/pedagogical-classes/campaigns/2027", "application/json"),
+        Arguments.of(HttpMethod.GET, "/api/pedagogical-classes/summary", null),
+        Arguments.of(HttpMethod.POST, "/api/rural-grants/applications/ЗУ-2027-000001/departure", "application/json"));
+  }
+
+  @ParameterizedTest(name = "{0} {1} ({2})")
+  @MethodSource("staffEndpoints")
+  void staffOnly(HttpMethod method, String path, String contentType) throws Exception {
+    assertThat(status(method, path, contentType, null)).as("anonymous").isEqualTo(401);
+    assertThat(status(method, path, contentType, ApiUsers.auditor())).as("auditor").isEqualTo(403);
+    assertThat(status(method, path, contentType, ApiUsers.hr())).as("HR").isNotIn(401, 403);
+    assertThat(status(method, path, contentType, ApiUsers.admin())).as("ADMIN").isNotIn(401, 403);
+  }
+
+  private int status(HttpMethod method, String path, String contentType, RequestPostProcessor user) throws Exception {
+    MockHttpServletRequestBuilder request = request(method, path);
+    if (contentType != null) {
+      request.contentType(contentType).content(contentType.equals("application/json") ? "{}" : "");
+    }
+    if (user != null) {
+      request.with(user);
+    }
+    return mvc.perform(request).andReturn().getResponse().getStatus();
+  }
+}
