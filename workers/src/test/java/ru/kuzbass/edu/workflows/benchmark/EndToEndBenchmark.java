@@ -1,7 +1,6 @@
 package ru.kuzbass.edu.workflows.benchmark;
 
 import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.worker.JobWorker;
 import java.io.IOException;
 import java.net.URI;
@@ -31,6 +30,7 @@ import java.util.stream.Stream;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.support.EmbeddedMariaDb;
 import ru.kuzbass.edu.workflows.support.RealEngine;
+import ru.kuzbass.edu.workflows.support.RuralGrantDriver;
 import ru.kuzbass.edu.workflows.support.SharedMailServer;
 
 /**
@@ -56,7 +56,6 @@ final class EndToEndBenchmark {
   record CpuShare(double workers, double broker, double mariadb, double driverAndSmtp, double busyShare) {}
 
   private static final String PROCESS = "rural-teacher-grant";
-  private static final String USER_TASK = "io.camunda.zeebe:userTask";
   private static final int WORKERS_PORT = 8098;
 
   private EndToEndBenchmark() {}
@@ -125,7 +124,7 @@ final class EndToEndBenchmark {
       }
     }).open());
     AtomicBoolean running = new AtomicBoolean(true);
-    Thread tasks = userTaskDriver(zeebe, running);
+    Thread tasks = RuralGrantDriver.userTasks(zeebe, running);
     Instant begin = Instant.now();
     for (int i = 0; i < cases; i++) {
       long key = zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion()
@@ -146,16 +145,16 @@ final class EndToEndBenchmark {
   private static Run real(ZeebeClient zeebe, String db, int cases) throws Exception {
     try (Connection c = DriverManager.getConnection(db, "root", "")) {
       c.createStatement().executeUpdate("INSERT IGNORE INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES ("
-          + RegionTime.today(java.time.Clock.systemUTC()).getYear() + ", 'BENCH-1', 'Учитель математики', 100000)");
+          + RegionTime.today(java.time.Clock.systemUTC()).getYear() + ", '" + RuralGrantDriver.SCHOOL + "', 'Учитель математики', 100000)");
     }
     AtomicBoolean running = new AtomicBoolean(true);
-    Thread tasks = userTaskDriver(zeebe, running);
+    Thread tasks = RuralGrantDriver.userTasks(zeebe, running);
     HttpClient http = HttpClient.newHttpClient();
     Instant begin = Instant.now();
     ExecutorService submitters = Executors.newFixedThreadPool(4);
     long base = System.currentTimeMillis() % 1_000_000;
     for (int i = 0; i < cases; i++) {
-      String body = application(base + i);
+      String body = RuralGrantDriver.application(base + i);
       submitters.submit(() -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + WORKERS_PORT + "/api/rural-grants/applications"))
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()));
     }
@@ -184,43 +183,6 @@ final class EndToEndBenchmark {
       }
     }
     return summarise(latencies, seconds);
-  }
-
-  /** Completes the user tasks the way HR and the commission would, as fast as they come. */
-  private static Thread userTaskDriver(ZeebeClient zeebe, AtomicBoolean running) {
-    Thread t = new Thread(() -> {
-      while (running.get()) {
-        List<ActivatedJob> jobs = zeebe.newActivateJobsCommand().jobType(USER_TASK).maxJobsToActivate(200)
-            .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(1)).send().join().getJobs();
-        for (ActivatedJob job : jobs) {
-          Map<String, Object> vars = switch (job.getElementId()) {
-            case "Task_CheckDocuments" -> Map.of("documentCheckOutcome", "COMPLETE");
-            case "Task_DecideByCommission" -> Map.of("commissionScore", 80, "commissionDecision", "APPROVE", "commissionReason", "ok");
-            case "Task_RecordContract" -> Map.of("contractNumber", "B-" + job.getProcessInstanceKey(), "contractDate", LocalDate.now().toString());
-            default -> Map.of();
-          };
-          zeebe.newCompleteCommand(job).variables(vars).send();
-        }
-      }
-    }, "bench-user-tasks");
-    t.start();
-    return t;
-  }
-
-  private static String application(long n) {
-    String digits = String.format("%09d", 100_000_000 + n % 800_000_000);
-    int sum = 0;
-    for (int i = 0; i < 9; i++) {
-      sum += (digits.charAt(i) - '0') * (9 - i);
-    }
-    String snils = digits + String.format("%02d", sum % 101 == 100 ? 0 : sum % 101);
-    return """
-        {"applicant": {"surname": "Тестова", "name": "Анна", "birthDate": "1994-05-17", "snils": "%s", "email": "b%d@example.ru",
-                       "phone": "+7 913 555-12-34"},
-         "school": {"code": "BENCH-1", "municipality": "Ижморский муниципальный округ",
-                    "settlement": {"name": "Ижморский", "type": "URBAN_TYPE_SETTLEMENT", "population": 9800}},
-         "position": "Учитель математики", "weeklyLoadHours": 22, "previousResidence": "г. Кемерово", "personalDataConsent": true}
-        """.formatted(snils, n);
   }
 
   private static Run summarise(List<Long> latencies, double seconds) {

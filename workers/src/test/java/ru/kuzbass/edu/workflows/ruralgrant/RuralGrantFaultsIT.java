@@ -1,0 +1,256 @@
+package ru.kuzbass.edu.workflows.ruralgrant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.camunda.zeebe.client.ZeebeClient;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import ru.kuzbass.edu.workflows.platform.RegionTime;
+import ru.kuzbass.edu.workflows.support.EmbeddedMariaDb;
+import ru.kuzbass.edu.workflows.support.RealEngine;
+import ru.kuzbass.edu.workflows.support.RuralGrantDriver;
+
+/**
+ * Fault tests on the real Zeebe broker with the packaged application, MariaDB and an SMTP server of
+ * their own: rural-grant cases go through approval, letters and payment (the user tasks completed
+ * by a driver) while a part fails. Every case must reach its next wait state (the first yearly
+ * confirmation) with each letter mailed exactly once and each payment recorded exactly once. Each
+ * test prints what it counted.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RuralGrantFaultsIT {
+
+  static final int PORT = 8099;
+  static final List<String> ARGUMENTS = List.of("--ruralgrant.defaults.window-start=01-01", "--ruralgrant.defaults.window-end=12-31",
+      // jobs a killed application held come back after this, not after the default five minutes
+      "--camunda.client.zeebe.defaults.timeout=PT15S");
+
+  static Path root;
+  static String db;
+  static ServerSetup smtp;
+  static GreenMail mail;
+  static Process broker;
+  static Process workers;
+  static ZeebeClient zeebe;
+  static final AtomicBoolean running = new AtomicBoolean(true);
+  static Thread userTasks;
+  static long nextApplication = System.currentTimeMillis() % 1_000_000;
+
+  @BeforeAll
+  static void start() throws Exception {
+    root = RealEngine.root();
+    db = EmbeddedMariaDb.jdbcUrl();
+    try (ServerSocket free = new ServerSocket(0)) {
+      smtp = new ServerSetup(free.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    }
+    mail = new GreenMail(smtp);
+    mail.start();
+    broker = RealEngine.startBroker(root, root.resolve("workers/target/faults-broker.log"), false);
+    workers = startWorkers(1);
+    zeebe = ZeebeClient.newClientBuilder().grpcAddress(URI.create("http://localhost:26500")).usePlaintext().build();
+    int year = RegionTime.today(java.time.Clock.systemUTC()).getYear();
+    update("INSERT IGNORE INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES (" + year + ", '"
+        + RuralGrantDriver.SCHOOL + "', 'Учитель математики', 100000)");
+    userTasks = RuralGrantDriver.userTasks(zeebe, running);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    running.set(false);
+    if (userTasks != null) {
+      userTasks.join();
+    }
+    if (zeebe != null) {
+      zeebe.close();
+    }
+    RealEngine.stop(workers);
+    RealEngine.stop(broker);
+    mail.stop();
+  }
+
+  @Test
+  @Order(1)
+  void killedMidBatchTheWorkersLoseNothingAndSendNothingTwice() throws Exception {
+    int cases = 200;
+    long after = lastCase();
+    mail.purgeEmailFromAllMailboxes();
+    submit(cases);
+
+    // mid-batch: a quarter of the letters are out, the rest are being written, mailed and paid
+    String sent = "SELECT COUNT(*) FROM mail_outbox o JOIN letter l ON l.id = o.letter_id JOIN rural_grant_application a "
+        + "ON a.case_number = l.case_number WHERE o.status = 'SENT' AND a.id > " + after;
+    await(sent, cases / 2, Duration.ofMinutes(5));
+    int sentAtKill = count(sent);
+    int paidAtKill = count("SELECT COUNT(*) FROM payment_ledger p JOIN rural_grant_application a ON a.case_number = p.case_number "
+        + "WHERE a.id > " + after);
+    workers.destroyForcibly().waitFor();
+    Instant killed = Instant.now();
+    workers = startWorkers(2);
+
+    Outcome outcome = awaitAllAtNextWait(after, cases, Duration.ofMinutes(8));
+    System.out.printf("Worker crash: %d cases; killed once (SIGKILL) with %d letters mailed and %d payments recorded; all cases at their "
+            + "next wait %d s after the kill; %s%n", cases, sentAtKill, paidAtKill, Duration.between(killed, Instant.now()).toSeconds(),
+        outcome);
+    assertThat(sentAtKill).as("the kill came mid-batch").isLessThan(2 * cases);
+    outcome.assertNothingLostOrTwice(cases);
+  }
+
+  @Test
+  @Order(2)
+  void anSmtpOutageOfAMinuteIsRetriedWithBackOffAndEveryLetterGoesOnce() throws Exception {
+    int cases = 50;
+    long after = lastCase();
+    mail.purgeEmailFromAllMailboxes();
+    mail.stop();
+    Instant down = Instant.now();
+    submit(cases);
+    await("SELECT COUNT(*) FROM mail_outbox o JOIN letter l ON l.id = o.letter_id JOIN rural_grant_application a "
+        + "ON a.case_number = l.case_number WHERE o.attempts > 0 AND o.status <> 'SENT' AND a.id > " + after, 1, Duration.ofMinutes(2));
+    Thread.sleep(Math.max(0, Duration.ofSeconds(60).minus(Duration.between(down, Instant.now())).toMillis()));
+    mail = new GreenMail(smtp);
+    mail.start();
+    Instant up = Instant.now();
+
+    Outcome outcome = awaitAllAtNextWait(after, cases, Duration.ofMinutes(5));
+    int attempts = count("SELECT COALESCE(SUM(o.attempts), 0) FROM mail_outbox o JOIN letter l ON l.id = o.letter_id "
+        + "JOIN rural_grant_application a ON a.case_number = l.case_number WHERE a.id > " + after);
+    System.out.printf("SMTP outage: %d cases; the SMTP server down for %d s; %d sending attempts for %d letters (%d retries); all cases at "
+            + "their next wait %d s after it came back; %s%n", cases, Duration.between(down, up).toSeconds(), attempts,
+        outcome.letters(), attempts - outcome.letters(), Duration.between(up, Instant.now()).toSeconds(), outcome);
+    assertThat((long) attempts).as("letters were retried").isGreaterThan(outcome.letters());
+    outcome.assertNothingLostOrTwice(cases);
+  }
+
+  /** What the SMTP server and the ledger hold for the cases after {@code after}. */
+  record Outcome(int cases, long letters, long distinctLetters, int ledgerRows, int paidCases) {
+    void assertNothingLostOrTwice(int expected) {
+      assertThat(cases).as("cases waiting for their first yearly confirmation").isEqualTo(expected);
+      assertThat(distinctLetters).as("approval and payment letter of every case").isEqualTo(2L * expected);
+      assertThat(letters).as("letters mailed, duplicates included").isEqualTo(distinctLetters);
+      assertThat(ledgerRows).as("payments recorded").isEqualTo(expected);
+      assertThat(paidCases).as("cases paid").isEqualTo(expected);
+    }
+
+    @Override
+    public String toString() {
+      return "letters %d (duplicates %d, lost %d); ledger rows %d (duplicates %d, lost %d)".formatted(letters, letters - distinctLetters,
+          2L * cases - distinctLetters, ledgerRows, ledgerRows - paidCases, cases - paidCases);
+    }
+  }
+
+  private static Outcome awaitAllAtNextWait(long after, int cases, Duration within) throws Exception {
+    await("SELECT COUNT(*) FROM rural_grant_application WHERE status = 'IN_OBLIGATION' AND id > " + after, cases, within);
+    await("SELECT COUNT(*) FROM mail_outbox o JOIN letter l ON l.id = o.letter_id JOIN rural_grant_application a "
+        + "ON a.case_number = l.case_number WHERE o.status = 'SENT' AND a.id > " + after, 2 * cases, Duration.ofMinutes(2));
+    Thread.sleep(2000); // a duplicate would be a late one
+    List<String> numbers = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(db, "root", "");
+        ResultSet rs = c.createStatement().executeQuery("SELECT case_number FROM rural_grant_application WHERE id > " + after)) {
+      while (rs.next()) {
+        numbers.add(rs.getString(1));
+      }
+    }
+    Map<String, Long> letters = Arrays.stream(mail.getReceivedMessages())
+        .filter(m -> numbers.stream().anyMatch(subject(m)::contains))
+        .collect(Collectors.groupingBy(m -> recipients(m) + " | " + subject(m), Collectors.counting()));
+    String paid = "FROM payment_ledger p JOIN rural_grant_application a ON a.case_number = p.case_number WHERE a.id > " + after;
+    return new Outcome(count("SELECT COUNT(*) FROM rural_grant_application WHERE status = 'IN_OBLIGATION' AND id > " + after),
+        letters.values().stream().mapToLong(Long::longValue).sum(), letters.size(), count("SELECT COUNT(*) " + paid),
+        count("SELECT COUNT(DISTINCT p.case_number) " + paid));
+  }
+
+  private static void submit(int cases) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    try (ExecutorService submitters = Executors.newFixedThreadPool(4)) {
+      List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+      for (int i = 0; i < cases; i++) {
+        String body = RuralGrantDriver.application(nextApplication++);
+        sent.add(submitters.submit(() -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/rural-grants/applications"))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString())));
+      }
+      for (Future<HttpResponse<String>> f : sent) {
+        assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(201);
+      }
+    }
+  }
+
+  private static Process startWorkers(int run) throws Exception {
+    return RealEngine.startWorkers(root, db, smtp.getPort(), PORT, root.resolve("workers/target/faults-workers-" + run + ".log"), List.of(),
+        ARGUMENTS);
+  }
+
+  private static long lastCase() throws Exception {
+    return count("SELECT COALESCE(MAX(id), 0) FROM rural_grant_application");
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String recipients(MimeMessage m) {
+    try {
+      return Arrays.toString(m.getAllRecipients());
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(String sql, int expected, Duration within) throws Exception {
+    Instant deadline = Instant.now().plus(within);
+    int n = 0;
+    while (Instant.now().isBefore(deadline)) {
+      n = count(sql);
+      if (n >= expected) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(sql + " reached " + n + ", not " + expected + ", within " + within.toSeconds() + " s");
+  }
+
+  private static int count(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(db, "root", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private static void update(String sql) throws Exception {
+    try (Connection c = DriverManager.getConnection(db, "root", "")) {
+      c.createStatement().executeUpdate(sql);
+    }
+  }
+}
