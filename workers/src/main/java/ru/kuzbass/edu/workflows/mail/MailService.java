@@ -4,17 +4,20 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
+import ru.kuzbass.edu.workflows.letters.LetterService;
 
 /**
  * Sends mail through an outbox table. Each message is recorded under its key before it is sent
@@ -49,12 +52,17 @@ public class MailService {
     this.clock = clock;
   }
 
+  /**
+   * @param from the sender's address
+   * @param markSentPatience how long to keep trying to record a delivered message as sent (default 2 min)
+   */
   @ConfigurationProperties("workflows.mail")
-  public record MailProperties(String from) {
+  public record MailProperties(String from, Duration markSentPatience) {
     public MailProperties {
       if (from == null || from.isBlank()) {
         from = "noreply@edu.kuzbass.example";
       }
+      markSentPatience = markSentPatience == null ? Duration.ofMinutes(2) : markSentPatience;
     }
   }
 
@@ -85,10 +93,38 @@ public class MailService {
           .update();
       throw new MailDeliveryException("Could not deliver mail " + mail.key() + ": " + e.getMessage(), e);
     }
-    jdbc.sql("UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL WHERE message_key = :key")
-        .param("now", now())
-        .param("key", mail.key())
-        .update();
+    markSent(mail.key());
+  }
+
+  /**
+   * The SMTP server has the message; only the record of that is left to write. A database away for
+   * a moment must not turn into a second letter on the job's retry, so the mark is retried here for
+   * up to {@code markSentPatience}. What remains is a process killed between the two: its retry
+   * sends again, under the same Message-ID, which mail clients show once.
+   */
+  private void markSent(String key) {
+    long deadline = System.nanoTime() + properties.markSentPatience().toNanos();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        jdbc.sql("UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL WHERE message_key = :key")
+            .param("now", now())
+            .param("key", key)
+            .update();
+        return;
+      } catch (DataAccessException e) {
+        if (System.nanoTime() > deadline) {
+          log.error("Mail {} was delivered but could not be recorded as sent; the job's retry will send it again", key);
+          throw e;
+        }
+        log.warn("Mail {} was delivered; recording it failed (attempt {}), trying again: {}", key, attempt, e.toString());
+        try {
+          Thread.sleep(Math.min(500L * attempt, 5000L));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private MimeMessage toMime(OutgoingMail mail) throws MessagingException {
@@ -96,6 +132,9 @@ public class MailService {
     MimeMessageHelper helper = new MimeMessageHelper(message, mail.attachment() != null || !mail.documents().isEmpty(),
         StandardCharsets.UTF_8.name());
     helper.setFrom(properties.from());
+    // the same letter always has the same Message-ID, so a copy sent again after a crash shows up as one
+    message.setHeader("Message-ID", "<" + LetterService.sha256(mail.key().getBytes(StandardCharsets.UTF_8)).substring(0, 40) + "@"
+        + properties.from().substring(properties.from().indexOf('@') + 1) + ">");
     helper.setTo(mail.recipient());
     helper.setSubject(mail.subject());
     helper.setText(mail.body(), false);

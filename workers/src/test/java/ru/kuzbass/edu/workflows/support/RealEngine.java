@@ -45,12 +45,17 @@ public final class RealEngine {
    * {@code controlledClock}, {@link #advanceClock} moves the broker's time, so timers can be fired.
    */
   public static Process startBroker(Path root, Path log, boolean controlledClock) throws IOException, InterruptedException {
+    return startBroker(root, log, controlledClock, Files.createTempDirectory("zeebe-data"));
+  }
+
+  /** Starts a broker on the given data directory: a restart on the same directory carries on where the broker stopped. */
+  public static Process startBroker(Path root, Path log, boolean controlledClock, Path data) throws IOException, InterruptedException {
     Path broker = root.resolve(".local/camunda/camunda-zeebe-8.6.0/bin/broker");
     if (!Files.isExecutable(broker)) {
       throw new IllegalStateException(broker + " is missing: the build unpacks it at `package` (./mvnw -pl workers package)");
     }
     ProcessBuilder builder = new ProcessBuilder(broker.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(Map.of("ZEEBE_BROKER_DATA_DIRECTORY", Files.createTempDirectory("zeebe-data").toString(),
+    builder.environment().putAll(Map.of("ZEEBE_BROKER_DATA_DIRECTORY", data.toString(),
         "ZEEBE_CLOCK_CONTROLLED", Boolean.toString(controlledClock),
         "JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS", "-Xmx768m"));
     Process process = builder.start();
