@@ -9,9 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.support.EmbeddedMariaDb;
+import ru.kuzbass.edu.workflows.support.ExternalDb;
 import ru.kuzbass.edu.workflows.support.RealEngine;
 import ru.kuzbass.edu.workflows.support.SharedMailServer;
 
@@ -96,14 +94,14 @@ class CadreSeasonScaleIT {
       }
     }
     Duration registration = Duration.between(t0, Instant.now());
-    awaitCount("SELECT COUNT(*) FROM case_event WHERE event_key = 'FAST_TRACK'", CANDIDATES, Duration.ofMinutes(5));
+    ExternalDb.awaitCount("SELECT COUNT(*) FROM case_event WHERE event_key = 'FAST_TRACK'", CANDIDATES, Duration.ofMinutes(5));
     Duration casesReady = Duration.between(t0, Instant.now());
 
     Instant t1 = Instant.now();
     RealEngine.advanceClock(Duration.between(Instant.now(), closes.toInstant()).plusMinutes(1));
-    awaitCount("SELECT COUNT(*) FROM cadre_candidate WHERE level1_passed IS NOT NULL", CANDIDATES, Duration.ofMinutes(3));
+    ExternalDb.awaitCount("SELECT COUNT(*) FROM cadre_candidate WHERE level1_passed IS NOT NULL", CANDIDATES, Duration.ofMinutes(3));
     Duration cut = Duration.between(t1, Instant.now());
-    awaitCount("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'", CANDIDATES, Duration.ofMinutes(10));
+    ExternalDb.awaitCount("SELECT COUNT(*) FROM mail_outbox WHERE status = 'SENT'", CANDIDATES, Duration.ofMinutes(10));
     Duration letters = Duration.between(t1, Instant.now());
 
     System.out.printf("Cadre season of %d candidates on the real engine: registration and test results through the API %d s; "
@@ -111,10 +109,10 @@ class CadreSeasonScaleIT {
             + "(%.0f letters/s)%n", CANDIDATES, registration.toSeconds(), casesReady.toSeconds(), cut.toSeconds(), CANDIDATES,
         letters.toSeconds(), CANDIDATES / (letters.toMillis() / 1000.0));
     int passing = Level1Cut.passCount(CANDIDATES - CANDIDATES / 10, new BigDecimal("0.5"));
-    assertThat(count("SELECT COUNT(*) FROM cadre_candidate WHERE level1_passed = TRUE")).isEqualTo(passing);
-    assertThat(count("SELECT COUNT(*) FROM letter WHERE kind = 'LEVEL1_PASS'")).isEqualTo(passing);
-    assertThat(count("SELECT COUNT(*) FROM letter WHERE kind = 'LEVEL1_REFUSAL'")).isEqualTo(CANDIDATES - passing);
-    assertThat(count("SELECT COUNT(*) FROM cadre_skip_token")).isEqualTo(CANDIDATES - passing);
+    assertThat(ExternalDb.count("SELECT COUNT(*) FROM cadre_candidate WHERE level1_passed = TRUE")).isEqualTo(passing);
+    assertThat(ExternalDb.count("SELECT COUNT(*) FROM letter WHERE kind = 'LEVEL1_PASS'")).isEqualTo(passing);
+    assertThat(ExternalDb.count("SELECT COUNT(*) FROM letter WHERE kind = 'LEVEL1_REFUSAL'")).isEqualTo(CANDIDATES - passing);
+    assertThat(ExternalDb.count("SELECT COUNT(*) FROM cadre_skip_token")).isEqualTo(CANDIDATES - passing);
     Thread.sleep(2000);
     assertThat(SharedMailServer.received()).as("every candidate one letter, none twice").hasSize(CANDIDATES);
     // eight worker threads appended to the audit log at once; its chains must still hold, one link per event
@@ -134,25 +132,5 @@ class CadreSeasonScaleIT {
     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(url + " answered " + response.body()).isEqualTo(expected);
     return response.body();
-  }
-
-  private int count(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(db, "root", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getInt(1);
-    }
-  }
-
-  private void awaitCount(String sql, int expected, Duration within) throws Exception {
-    Instant deadline = Instant.now().plus(within);
-    int n = 0;
-    while (Instant.now().isBefore(deadline)) {
-      n = count(sql);
-      if (n >= expected) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(sql + ": " + n + " of " + expected + " after " + within.toSeconds() + " s");
   }
 }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.support.EmbeddedMariaDb;
+import ru.kuzbass.edu.workflows.support.ExternalDb;
 import ru.kuzbass.edu.workflows.support.RealEngine;
 import ru.kuzbass.edu.workflows.support.RuralGrantDriver;
 
@@ -79,7 +80,7 @@ class RuralGrantFaultsIT {
     workers = startWorkers(1);
     zeebe = ZeebeClient.newClientBuilder().grpcAddress(URI.create("http://localhost:26500")).usePlaintext().build();
     int year = RegionTime.today(java.time.Clock.systemUTC()).getYear();
-    update("INSERT IGNORE INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES (" + year + ", '"
+    ExternalDb.update("INSERT IGNORE INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES (" + year + ", '"
         + RuralGrantDriver.SCHOOL + "', 'Учитель математики', 100000)");
     userTasks = RuralGrantDriver.userTasks(zeebe, running);
   }
@@ -107,11 +108,10 @@ class RuralGrantFaultsIT {
     submit(cases);
 
     // mid-batch: a quarter of the letters are out, the rest are being written, mailed and paid
-    String sent = "SELECT COUNT(*) FROM mail_outbox o JOIN letter l ON l.id = o.letter_id JOIN rural_grant_application a "
-        + "ON a.case_number = l.case_number WHERE o.status = 'SENT' AND a.id > " + after;
-    await(sent, cases / 2, Duration.ofMinutes(5));
-    int sentAtKill = count(sent);
-    int paidAtKill = count("SELECT COUNT(*) FROM payment_ledger p JOIN rural_grant_application a ON a.case_number = p.case_number "
+    String sent = lettersOfCasesAfter(after, "o.status = 'SENT'");
+    ExternalDb.awaitCount(sent, cases / 2, Duration.ofMinutes(5));
+    int sentAtKill = ExternalDb.count(sent);
+    int paidAtKill = ExternalDb.count("SELECT COUNT(*) FROM payment_ledger p JOIN rural_grant_application a ON a.case_number = p.case_number "
         + "WHERE a.id > " + after);
     workers.destroyForcibly().waitFor();
     Instant killed = Instant.now();
@@ -137,16 +137,14 @@ class RuralGrantFaultsIT {
     mail.stop();
     Instant down = Instant.now();
     submit(cases);
-    await("SELECT COUNT(*) FROM mail_outbox o JOIN letter l ON l.id = o.letter_id JOIN rural_grant_application a "
-        + "ON a.case_number = l.case_number WHERE o.attempts > 0 AND o.status <> 'SENT' AND a.id > " + after, 1, Duration.ofMinutes(2));
+    ExternalDb.awaitCount(lettersOfCasesAfter(after, "o.attempts > 0 AND o.status <> 'SENT'"), 1, Duration.ofMinutes(2));
     Thread.sleep(Math.max(0, Duration.ofSeconds(60).minus(Duration.between(down, Instant.now())).toMillis()));
     mail = new GreenMail(smtp);
     mail.start();
     Instant up = Instant.now();
 
     Outcome outcome = awaitAllAtNextWait(after, cases, Duration.ofMinutes(5));
-    int attempts = count("SELECT COALESCE(SUM(o.attempts), 0) FROM mail_outbox o JOIN letter l ON l.id = o.letter_id "
-        + "JOIN rural_grant_application a ON a.case_number = l.case_number WHERE a.id > " + after);
+    int attempts = ExternalDb.count(lettersOfCasesAfter(after, "TRUE").replace("COUNT(*)", "COALESCE(SUM(o.attempts), 0)"));
     System.out.printf("SMTP outage: %d cases; the SMTP server down for %d s; %d sending attempts for %d letters (%d retries); all cases at "
             + "their next wait %d s after it came back; %s%n", cases, Duration.between(down, up).toSeconds(), attempts,
         outcome.letters(), attempts - outcome.letters(), Duration.between(up, Instant.now()).toSeconds(), outcome);
@@ -181,8 +179,7 @@ class RuralGrantFaultsIT {
     long after = lastCase();
     mail.purgeEmailFromAllMailboxes();
     submit(cases);
-    await("SELECT COUNT(*) FROM mail_outbox o JOIN letter l ON l.id = o.letter_id JOIN rural_grant_application a "
-        + "ON a.case_number = l.case_number WHERE o.status = 'SENT' AND a.id > " + after, cases / 2, Duration.ofMinutes(3));
+    ExternalDb.awaitCount(lettersOfCasesAfter(after, "o.status = 'SENT'"), cases / 2, Duration.ofMinutes(3));
     Instant stopping = Instant.now();
     RealEngine.stop(broker);
     broker = RealEngine.startBroker(root, root.resolve("workers/target/faults-broker-2.log"), false, brokerData);
@@ -226,9 +223,8 @@ class RuralGrantFaultsIT {
   }
 
   private static Outcome awaitAllAtNextWait(long after, int cases, Duration within) throws Exception {
-    await("SELECT COUNT(*) FROM rural_grant_application WHERE status = 'IN_OBLIGATION' AND id > " + after, cases, within);
-    await("SELECT COUNT(*) FROM mail_outbox o JOIN letter l ON l.id = o.letter_id JOIN rural_grant_application a "
-        + "ON a.case_number = l.case_number WHERE o.status = 'SENT' AND a.id > " + after, 2 * cases, Duration.ofMinutes(2));
+    ExternalDb.awaitCount("SELECT COUNT(*) FROM rural_grant_application WHERE status = 'IN_OBLIGATION' AND id > " + after, cases, within);
+    ExternalDb.awaitCount(lettersOfCasesAfter(after, "o.status = 'SENT'"), 2 * cases, Duration.ofMinutes(2));
     Thread.sleep(2000); // a duplicate would be a late one
     List<String> numbers = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(db, "root", "");
@@ -243,9 +239,15 @@ class RuralGrantFaultsIT {
     long oneRecipientAndSubject = received.stream().collect(Collectors.groupingBy(RuralGrantFaultsIT::messageId,
         Collectors.mapping(m -> recipients(m) + " | " + subject(m), Collectors.toSet()))).values().stream().filter(v -> v.size() == 1).count();
     String paid = "FROM payment_ledger p JOIN rural_grant_application a ON a.case_number = p.case_number WHERE a.id > " + after;
-    return new Outcome(count("SELECT COUNT(*) FROM rural_grant_application WHERE status = 'IN_OBLIGATION' AND id > " + after),
-        received.size(), letters.size(), oneRecipientAndSubject, count("SELECT COUNT(*) " + paid),
-        count("SELECT COUNT(DISTINCT p.case_number) " + paid));
+    return new Outcome(ExternalDb.count("SELECT COUNT(*) FROM rural_grant_application WHERE status = 'IN_OBLIGATION' AND id > " + after),
+        received.size(), letters.size(), oneRecipientAndSubject, ExternalDb.count("SELECT COUNT(*) " + paid),
+        ExternalDb.count("SELECT COUNT(DISTINCT p.case_number) " + paid));
+  }
+
+  /** Counts the outbox rows of the letters of the cases after {@code after} that meet the condition. */
+  private static String lettersOfCasesAfter(long after, String condition) {
+    return "SELECT COUNT(*) FROM mail_outbox o JOIN letter l ON l.id = o.letter_id JOIN rural_grant_application a "
+        + "ON a.case_number = l.case_number WHERE " + condition + " AND a.id > " + after;
   }
 
   private static void submit(int cases) throws Exception {
@@ -270,7 +272,7 @@ class RuralGrantFaultsIT {
   }
 
   private static long lastCase() throws Exception {
-    return count("SELECT COALESCE(MAX(id), 0) FROM rural_grant_application");
+    return ExternalDb.count("SELECT COALESCE(MAX(id), 0) FROM rural_grant_application");
   }
 
   private static String subject(MimeMessage m) {
@@ -297,29 +299,6 @@ class RuralGrantFaultsIT {
     }
   }
 
-  private static void await(String sql, int expected, Duration within) throws Exception {
-    Instant deadline = Instant.now().plus(within);
-    int n = 0;
-    while (Instant.now().isBefore(deadline)) {
-      n = count(sql);
-      if (n >= expected) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(sql + " reached " + n + ", not " + expected + ", within " + within.toSeconds() + " s");
-  }
 
-  private static int count(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(db, "root", ""); ResultSet rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getInt(1);
-    }
-  }
 
-  private static void update(String sql) throws Exception {
-    try (Connection c = DriverManager.getConnection(db, "root", "")) {
-      c.createStatement().executeUpdate(sql);
-    }
-  }
 }
