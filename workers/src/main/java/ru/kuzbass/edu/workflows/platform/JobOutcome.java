@@ -2,12 +2,17 @@ package ru.kuzbass.edu.workflows.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.worker.JobClient;
 import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +25,16 @@ import ru.kuzbass.edu.workflows.letters.LetterService;
  * Finishes a job the way this project wants: complete it with the step's variables; throw the
  * BPMN error a {@link ZeebeBpmnError} names (a business outcome the diagram models); fail it at
  * once on {@link InvalidInputException}; or, when the step failed for a technical reason (mail
- * server down, database away), fail it with a growing back-off so that a short outage does not
+ * server down, database away), retry it after a growing back-off so that a short outage does not
  * burn every retry in a second. When the retries run out, Zeebe raises an incident that carries
  * the error message, readable in Operate.
+ *
+ * <p>The back-off is kept here, not by the broker: a job failed with a {@code retryBackoff} on the
+ * 8.6.0 broker now and then never came back (RuralGrantFaultsIT caught 8 of 50 letters stuck
+ * after an SMTP outage, neither activatable nor in an incident; camunda/camunda#16884 reports
+ * the same symptom). So the job stays with this worker for the back-off (its deadline moved past it), and
+ * is then failed with no back-off, which makes it activatable at once. Should the application die
+ * meanwhile, the job's deadline passes and Zeebe hands it out again with the same retries.
  *
  * <p>The Zeebe client's own failure handling retries at once, without back-off; that is why the
  * workers finish their jobs here and do not rely on auto-completion.
@@ -32,14 +44,30 @@ public class JobOutcome {
 
   private static final Logger log = LoggerFactory.getLogger(JobOutcome.class);
 
+  /** How long past its back-off a held job stays with this worker before Zeebe may hand it out again. */
+  private static final Duration HOLD_MARGIN = Duration.ofSeconds(30);
+
   private final RetryProperties retry;
   private final AuditLog audit;
   private final ObjectMapper json;
+  private final ZeebeClient zeebe;
+  private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "job-retry-backoff");
+    thread.setDaemon(true);
+    return thread;
+  });
 
-  public JobOutcome(RetryProperties retry, AuditLog audit, ObjectMapper json) {
+  public JobOutcome(RetryProperties retry, AuditLog audit, ObjectMapper json, ZeebeClient zeebe) {
     this.retry = retry;
     this.audit = audit;
     this.json = json;
+    this.zeebe = zeebe;
+  }
+
+  /** Jobs still held for their back-off are not failed now; their deadline hands them out again. */
+  @PreDestroy
+  void stop() {
+    retries.shutdownNow();
   }
 
   /**
@@ -97,18 +125,39 @@ public class JobOutcome {
       return;
     } catch (RuntimeException e) {
       int retriesLeft = Math.max(job.getRetries() - 1, 0);
+      String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+      if (retriesLeft == 0) {
+        log.warn("Job {} ({}, element {}) failed, 0 retries left, raising an incident: {}",
+            job.getKey(), job.getType(), job.getElementId(), e.toString());
+        client.newFailCommand(job.getKey()).retries(0).errorMessage(message).send().join();
+        return;
+      }
       Duration backoff = e instanceof CaseNotVisibleException ? retry.notVisibleBackoff() : backoff(job.getRetries());
       log.warn("Job {} ({}, element {}) failed, {} retries left, next try in {}: {}",
           job.getKey(), job.getType(), job.getElementId(), retriesLeft, backoff, e.toString());
-      client.newFailCommand(job.getKey())
-          .retries(retriesLeft)
-          .retryBackoff(backoff)
-          .errorMessage(e.getClass().getSimpleName() + ": " + e.getMessage())
-          .send()
-          .join();
+      retryAfter(job, retriesLeft, backoff, message);
       return;
     }
     client.newCompleteCommand(job.getKey()).variables(variables).send().join();
+  }
+
+  /** Holds the job for {@code backoff}, then fails it with no back-off, so that it is activatable again at once. */
+  private void retryAfter(ActivatedJob job, int retriesLeft, Duration backoff, String message) {
+    try {
+      zeebe.newUpdateTimeoutCommand(job.getKey()).timeout(backoff.plus(HOLD_MARGIN)).send().join();
+    } catch (RuntimeException e) {
+      // its deadline passed while the step ran: Zeebe has handed it out again, and that try counts instead
+      log.warn("Job {} ({}): no longer held by this worker, not retried from here: {}", job.getKey(), job.getType(), e.toString());
+      return;
+    }
+    retries.schedule(() -> {
+      try {
+        zeebe.newFailCommand(job.getKey()).retries(retriesLeft).errorMessage(message).send().join();
+      } catch (RuntimeException e) {
+        // the broker away: the job's deadline passes and Zeebe hands it out again
+        log.warn("Job {} ({}): could not hand it back after its back-off: {}", job.getKey(), job.getType(), e.toString());
+      }
+    }, backoff.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**

@@ -30,21 +30,27 @@ class JobFailureTest extends ProcessTest {
     Record<JobRecordValue> failed = await(() -> jobRecords(JobIntent.FAILED).stream().findFirst().orElse(null));
     assertThat(failed.getValue().getType()).isEqualTo("rural-grant.load-eligibility-facts");
     assertThat(failed.getValue().getRetries()).isEqualTo(4);
-    assertThat(failed.getValue().getRetryBackoff()).isEqualTo(500L);
+    // held by the worker for the back-off, then failed with none: the broker's back-off is not used (JobOutcome)
+    assertThat(failed.getValue().getRetryBackoff()).isZero();
     // the commit never comes: after five tries an incident says what is missing
     Record<IncidentRecordValue> incident = await(() -> StreamSupport.stream(
             RecordStream.of(engine.getRecordStreamSource()).incidentRecords().spliterator(), false)
         .filter(r -> r.getIntent() == IncidentIntent.CREATED).findFirst().orElse(null));
     assertThat(incident.getValue().getErrorMessage()).contains("Rural-grant case 999999 does not exist");
-    assertThat(jobRecords(JobIntent.FAILED)).hasSize(5);
+    List<Record<JobRecordValue>> failures = jobRecords(JobIntent.FAILED);
+    assertThat(failures).hasSize(5);
+    for (int i = 1; i < 4; i++) {
+      assertThat(failures.get(i).getTimestamp() - failures.get(i - 1).getTimestamp()).as("the back-off before try " + (i + 2))
+          .isGreaterThanOrEqualTo(500L);
+    }
   }
 
   @Test
   void aTechnicalFailureWaitsLongerEachTime() {
-    JobOutcome outcome = new JobOutcome(new RetryProperties(Duration.ofSeconds(10), Duration.ofMinutes(5), 5, null), null, null);
+    JobOutcome outcome = new JobOutcome(new RetryProperties(Duration.ofSeconds(10), Duration.ofMinutes(5), 5, null), null, null, null);
     assertThat(List.of(outcome.backoff(5), outcome.backoff(4), outcome.backoff(3), outcome.backoff(2), outcome.backoff(1)))
         .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(80), Duration.ofSeconds(160));
-    assertThat(new JobOutcome(new RetryProperties(Duration.ofMinutes(2), Duration.ofMinutes(5), 5, null), null, null).backoff(2))
+    assertThat(new JobOutcome(new RetryProperties(Duration.ofMinutes(2), Duration.ofMinutes(5), 5, null), null, null, null).backoff(2))
         .isEqualTo(Duration.ofMinutes(5));
   }
 

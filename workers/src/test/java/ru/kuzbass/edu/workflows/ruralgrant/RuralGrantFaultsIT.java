@@ -223,7 +223,11 @@ class RuralGrantFaultsIT {
   }
 
   private static Outcome awaitAllAtNextWait(long after, int cases, Duration within) throws Exception {
-    ExternalDb.awaitCount("SELECT COUNT(*) FROM rural_grant_application WHERE status = 'IN_OBLIGATION' AND id > " + after, cases, within);
+    try {
+      ExternalDb.awaitCount("SELECT COUNT(*) FROM rural_grant_application WHERE status = 'IN_OBLIGATION' AND id > " + after, cases, within);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; where the others stand:\n" + whereCasesStand(after), e);
+    }
     ExternalDb.awaitCount(lettersOfCasesAfter(after, "o.status = 'SENT'"), 2 * cases, Duration.ofMinutes(2));
     Thread.sleep(2000); // a duplicate would be a late one
     List<String> numbers = new ArrayList<>();
@@ -242,6 +246,36 @@ class RuralGrantFaultsIT {
     return new Outcome(ExternalDb.count("SELECT COUNT(*) FROM rural_grant_application WHERE status = 'IN_OBLIGATION' AND id > " + after),
         received.size(), letters.size(), oneRecipientAndSubject, ExternalDb.count("SELECT COUNT(*) " + paid),
         ExternalDb.count("SELECT COUNT(DISTINCT p.case_number) " + paid));
+  }
+
+  /**
+   * For a failure message: each case short of its next wait with its last recorded step and its
+   * letters' sending attempts, and the jobs the workers gave up on (an incident each).
+   */
+  private static String whereCasesStand(long after) throws Exception {
+    StringBuilder report = new StringBuilder();
+    try (Connection c = DriverManager.getConnection(db, "root", "");
+        ResultSet rs = c.createStatement().executeQuery("""
+            SELECT a.case_number, a.status,
+              (SELECT h.event_key FROM case_event h WHERE h.case_number = a.case_number ORDER BY h.id DESC LIMIT 1) AS last_step,
+              (SELECT GROUP_CONCAT(CONCAT(l.kind, ' ', o.status, ' after ', o.attempts, ' attempts: ', COALESCE(LEFT(o.last_error, 80), '-'))
+                 SEPARATOR '; ') FROM letter l JOIN mail_outbox o ON o.letter_id = l.id WHERE l.case_number = a.case_number) AS letters
+            FROM rural_grant_application a WHERE a.id > %d AND a.status <> 'IN_OBLIGATION' ORDER BY a.id""".formatted(after))) {
+      while (rs.next()) {
+        report.append("  ").append(rs.getString(1)).append(' ').append(rs.getString(2)).append(", last step ").append(rs.getString(3))
+            .append(", letters: ").append(rs.getString(4)).append('\n');
+      }
+    }
+    Path log = root.resolve("workers/target");
+    try (var logs = java.nio.file.Files.list(log)) {
+      for (Path file : logs.filter(f -> f.getFileName().toString().startsWith("faults-workers-")).sorted().toList()) {
+        List<String> givenUp = java.nio.file.Files.readAllLines(file).stream().filter(l -> l.contains(", 0 retries left") || l.contains(" ERROR "))
+            .map(l -> l.length() > 300 ? l.substring(0, 300) : l).toList();
+        report.append(file.getFileName()).append(": ").append(givenUp.size()).append(" jobs given up or errors\n");
+        givenUp.stream().limit(20).forEach(l -> report.append("  ").append(l).append('\n'));
+      }
+    }
+    return report.toString();
   }
 
   /** Counts the outbox rows of the letters of the cases after {@code after} that meet the condition. */
