@@ -40,7 +40,7 @@ public class AuditReport {
         + (timeline.personalDataShown() ? " Персональные данные показаны по запросу аудитора; запрос записан в журнал."
             : " Персональные данные скрыты."));
     for (CaseTimeline.SubjectView s : timeline.subjects()) {
-      paragraphs.add("Субъект: " + s.name() + ", " + s.snils() + (s.anonymised() ? " (обезличен)" : ""));
+      paragraphs.add("Субъект: " + s.name() + ", " + (s.snils() == null ? "СНИЛС удалён" : s.snils()) + (s.anonymised() ? " (обезличен)" : ""));
     }
     if (!timeline.engineHistoryShown()) {
       paragraphs.add(timeline.engineHistoryProblem() + ".");

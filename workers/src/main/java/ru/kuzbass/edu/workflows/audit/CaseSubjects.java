@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.kuzbass.edu.workflows.people.PersonService;
+import ru.kuzbass.edu.workflows.people.PersonalDataCipher;
 
 /**
  * The people a case is about, whatever its process: the rural-grant applicant, the mentor and the
@@ -26,16 +28,18 @@ public class CaseSubjects {
       UNION SELECT c.person_id, c.case_number FROM cadre_candidate c WHERE c.case_number IS NOT NULL""";
 
   private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
 
-  public CaseSubjects(JdbcClient jdbc) {
+  public CaseSubjects(JdbcClient jdbc, PersonalDataCipher cipher) {
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   public List<Subject> of(String caseNumber) {
     return jdbc.sql("SELECT p.* FROM person p JOIN (" + PERSON_CASES + ") pc ON pc.person_id = p.id WHERE pc.case_number = ? ORDER BY p.id")
         .param(caseNumber)
         .query((rs, i) -> new Subject(rs.getLong("id"), rs.getString("surname"), rs.getString("given_name"), rs.getString("patronymic"),
-            rs.getObject("birth_date", LocalDate.class), rs.getString("snils"), rs.getString("email"), rs.getString("phone"),
+            rs.getObject("birth_date", LocalDate.class), cipher.open(PersonService.SNILS, rs.getString("snils")), rs.getString("email"), rs.getString("phone"),
             rs.getObject("anonymised_at") != null))
         .list();
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ru.kuzbass.edu.workflows.audit.CaseSubjects.Subject;
+import ru.kuzbass.edu.workflows.people.PersonalDataShapes;
 
 /**
  * Masks personal data in what the audit shows by default. The case's own people are known, so
@@ -14,13 +15,6 @@ import ru.kuzbass.edu.workflows.audit.CaseSubjects.Subject;
 final class PersonalDataMask {
 
   static final String MASK = "***";
-
-  private static final List<Pattern> SHAPES = List.of(
-      Pattern.compile("(?<![\\w-])\\d{3}-\\d{3}-\\d{3}[ -]?\\d{2}(?!\\w)"),            // SNILS, written out
-      Pattern.compile("(?<![\\w-])\\d{11}(?!\\w)"),                                    // SNILS, digits only
-      Pattern.compile("(?<![\\w-])\\d{2} ?\\d{2} ?\\d{6}(?!\\w)"),                      // passport: series and number
-      Pattern.compile("(?<!\\w)(?:\\+7|8)[\\s(-]*\\d{3}[\\s)-]*\\d{3}[\\s-]*\\d{2}[\\s-]*\\d{2}(?!\\w)"), // phone
-      Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"));                             // e-mail
 
   private PersonalDataMask() {}
 
@@ -44,17 +38,15 @@ final class PersonalDataMask {
         }
       }
     }
-    for (Pattern shape : SHAPES) {
-      masked = shape.matcher(masked).replaceAll(MASK);
-    }
-    return masked;
+    return PersonalDataShapes.mask(masked, MASK);
   }
 
   /** The subject as the masked view shows it: initials and the last two digits of the SNILS. */
   static List<String> identifiers(Subject s) {
     List<String> shown = new ArrayList<>();
     shown.add(initial(s.surname()) + " " + initial(s.givenName()) + (s.patronymic() == null ? "" : " " + initial(s.patronymic())));
-    shown.add("СНИЛС ***-***-*** " + s.snils().substring(Math.max(0, s.snils().length() - 2)));
+    // an anonymised person's SNILS is gone altogether
+    shown.add(s.snils() == null ? "СНИЛС удалён" : "СНИЛС ***-***-*** " + s.snils().substring(Math.max(0, s.snils().length() - 2)));
     return shown;
   }
 

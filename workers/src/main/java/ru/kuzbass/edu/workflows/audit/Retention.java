@@ -109,9 +109,9 @@ public class Retention {
       audit.append(new AuditLog.Event("retention:" + personId + ":" + caseNumber, caseNumber, "RETENTION", "retention", null, null, null,
           "ANONYMISED", details(personId), null));
     }
-    // SNILS is unique: a placeholder per person keeps it so; the birth year stays for statistics
+    // SNILS and its index go; the birth year stays for statistics
     jdbc.sql("""
-            UPDATE person SET snils = CONCAT('A', LPAD(id, 10, '0')), surname = 'Обезличено', given_name = 'Обезличено', patronymic = NULL,
+            UPDATE person SET snils = NULL, snils_index = NULL, surname = 'Обезличено', given_name = 'Обезличено', patronymic = NULL,
               birth_date = MAKEDATE(YEAR(birth_date), 1), email = CONCAT('anonymised-', id, '@invalid'), phone = '', anonymised_at = ?,
               updated_at = ?
             WHERE id = ?""").params(UtcDateTime.toDb(now), UtcDateTime.toDb(now), personId).update();

@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import ru.kuzbass.edu.workflows.people.PersonService;
+import ru.kuzbass.edu.workflows.people.PersonalDataCipher;
 
 @Repository
 public class MentorBonusRepository {
@@ -23,8 +25,10 @@ public class MentorBonusRepository {
   static final List<String> OPEN = List.of("SUBMITTED", "IN_APPROVAL", "RETURNED", "WAITING_FOR_BUDGET", "ACTIVE");
 
   private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
 
-  public MentorBonusRepository(JdbcClient jdbc) {
+  public MentorBonusRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+    this.cipher = cipher;
     this.jdbc = jdbc;
   }
 
@@ -143,7 +147,7 @@ public class MentorBonusRepository {
             WHERE a.accrual_month = ?
             ORDER BY n.case_number""")
         .param(month.toString())
-        .query((rs, i) -> new PayrollRow(rs.getString("case_number"), rs.getString("snils"),
+        .query((rs, i) -> new PayrollRow(rs.getString("case_number"), cipher.open(PersonService.SNILS, rs.getString("snils")),
             (rs.getString("surname") + " " + rs.getString("given_name") + " "
                 + (rs.getString("patronymic") == null ? "" : rs.getString("patronymic"))).trim(),
             rs.getString("school_code"), rs.getString("accrual_month"), rs.getBigDecimal("amount"), rs.getString("funding_source")))

@@ -8,11 +8,15 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A person known to the system: an applicant, a teacher or a candidate. This is the only place
  * that holds their personal data; processes refer to a person by id. Timestamps are UTC.
+ *
+ * <p>As stored, {@code snils} is sealed ({@link PersonalDataCipher}) and {@code snilsIndex} is its
+ * blind index; {@link PersonService} hands out persons with SNILS in clear.
  */
 @Table("person")
 public record Person(
     @Id Long id,
     String snils,
+    String snilsIndex,
     String surname,
     String givenName,
     String patronymic,
@@ -21,6 +25,10 @@ public record Person(
     String phone,
     LocalDateTime createdAt,
     LocalDateTime updatedAt) {
+
+  Person withSnils(String value) {
+    return new Person(id, value, snilsIndex, surname, givenName, patronymic, birthDate, email, phone, createdAt, updatedAt);
+  }
 
   /** «Иванов Иван Иванович», as a letter addresses the person. */
   public String fullName() {

@@ -4,5 +4,5 @@ import java.util.Optional;
 import org.springframework.data.repository.CrudRepository;
 
 public interface PersonRepository extends CrudRepository<Person, Long> {
-  Optional<Person> findBySnils(String snils);
+  Optional<Person> findBySnilsIndex(String snilsIndex);
 }

@@ -8,14 +8,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Keeps persons; SNILS goes to the database sealed and comes back in clear. */
 @Service
 public class PersonService {
 
+  /** The column SNILS is sealed for: bound into the ciphertext, so it opens only there. */
+  public static final String SNILS = "person.snils";
+
   private final PersonRepository people;
+  private final PersonalDataCipher cipher;
   private final Clock clock;
 
-  public PersonService(PersonRepository people, Clock clock) {
+  public PersonService(PersonRepository people, PersonalDataCipher cipher, Clock clock) {
     this.people = people;
+    this.cipher = cipher;
     this.clock = clock;
   }
 
@@ -26,15 +32,17 @@ public class PersonService {
   @Transactional(propagation = Propagation.MANDATORY)
   public Person register(PersonDetails d) {
     LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
-    Person existing = people.findBySnils(d.snils()).orElse(null);
+    String index = cipher.index(d.snils());
+    Person existing = people.findBySnilsIndex(index).orElse(null);
     Person person = new Person(
         existing == null ? null : existing.id(),
-        d.snils(), d.surname(), d.givenName(), d.patronymic(), d.birthDate(), d.email(), d.phone(),
+        cipher.seal(SNILS, d.snils()), index, d.surname(), d.givenName(), d.patronymic(), d.birthDate(), d.email(), d.phone(),
         existing == null ? now : existing.createdAt(), now);
-    return people.save(person);
+    return people.save(person).withSnils(d.snils());
   }
 
   public Person get(long id) {
-    return people.findById(id).orElseThrow(() -> new NoSuchElementException("No person with id " + id));
+    Person stored = people.findById(id).orElseThrow(() -> new NoSuchElementException("No person with id " + id));
+    return stored.withSnils(cipher.open(SNILS, stored.snils()));
   }
 }

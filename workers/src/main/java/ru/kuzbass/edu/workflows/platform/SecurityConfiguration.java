@@ -3,7 +3,14 @@ package ru.kuzbass.edu.workflows.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +19,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -34,6 +47,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * <p>Users come from configuration ({@code workflows.security.users}); passwords carry their
  * encoding as a prefix ({@code {bcrypt}…}, or {@code {noop}…} in demo and test profiles only).
  * Without configured users nobody gets into the protected endpoints.
+ *
+ * <p>Where an OIDC provider is configured ({@code spring.security.oauth2.resourceserver.jwt.*},
+ * for example Keycloak from docker/compose.yaml), its bearer tokens are accepted as well; their
+ * roles come from a claim ({@link OidcProperties}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -49,15 +66,37 @@ public class SecurityConfiguration {
 
   public record UserAccount(String username, String password, List<Role> roles) {}
 
+  /**
+   * @param rolesClaim where a bearer token carries its roles, as a dotted path (Keycloak's realm
+   *     roles by default); role names match {@link Role} whatever their case, others are ignored
+   */
+  @ConfigurationProperties("workflows.security.oidc")
+  public record OidcProperties(String rolesClaim) {
+    public OidcProperties {
+      rolesClaim = rolesClaim == null || rolesClaim.isBlank() ? "realm_access.roles" : rolesClaim;
+    }
+  }
+
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, IntakeRateLimit.IntakeLimitProperties intakeLimit) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, IntakeRateLimit.IntakeLimitProperties intakeLimit,
+      ObjectProvider<JwtDecoder> oidc, OidcProperties oidcProperties) throws Exception {
+    boolean bearer = oidc.getIfAvailable() != null;
+    AuthenticationEntryPoint loginNeeded = (request, response, e) -> {
+      response.addHeader("WWW-Authenticate", "Basic realm=\"workflows\"");
+      if (bearer) {
+        response.addHeader("WWW-Authenticate", "Bearer");
+      }
+      problem(json, response, HttpStatus.UNAUTHORIZED, "Нужен вход", "Войдите с учётной записью, которой разрешён этот раздел");
+    };
+    if (bearer) {
+      http.oauth2ResourceServer(resource -> resource
+          .jwt(jwt -> jwt.jwtAuthenticationConverter(token -> new JwtAuthenticationToken(token, roles(token, oidcProperties.rolesClaim()))))
+          .authenticationEntryPoint(loginNeeded));
+    }
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(basic -> basic.realmName("workflows").authenticationEntryPoint((request, response, e) -> {
-          response.setHeader("WWW-Authenticate", "Basic realm=\"workflows\"");
-          problem(json, response, HttpStatus.UNAUTHORIZED, "Нужен вход", "Войдите с учётной записью, которой разрешён этот раздел");
-        }))
-        .exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
+        .httpBasic(basic -> basic.realmName("workflows").authenticationEntryPoint(loginNeeded))
+        .exceptionHandling(e -> e.authenticationEntryPoint(loginNeeded).accessDeniedHandler((request, response, denied) ->
             problem(json, response, HttpStatus.FORBIDDEN, "Доступ запрещён", "Вашей роли этот раздел недоступен")))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
@@ -72,6 +111,20 @@ public class SecurityConfiguration {
             .anyRequest().hasRole(Role.ADMIN.name()))
         .addFilterBefore(new IntakeRateLimit(intakeLimit, json), BasicAuthenticationFilter.class);
     return http.build();
+  }
+
+  /** The token's roles that this application knows, as Spring authorities. */
+  static List<GrantedAuthority> roles(Jwt token, String claimPath) {
+    Object claim = token.getClaims();
+    for (String part : claimPath.split("\\.")) {
+      claim = claim instanceof Map<?, ?> map ? map.get(part) : null;
+    }
+    if (!(claim instanceof Collection<?> names)) {
+      return List.of();
+    }
+    Set<String> known = Arrays.stream(Role.values()).map(Role::name).collect(Collectors.toSet());
+    return names.stream().map(n -> String.valueOf(n).toUpperCase(Locale.ROOT)).filter(known::contains).distinct()
+        .<GrantedAuthority>map(n -> new SimpleGrantedAuthority("ROLE_" + n)).toList();
   }
 
   @Bean

@@ -7,7 +7,6 @@ import java.util.StringJoiner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreRankingModel.Entry;
 import ru.kuzbass.edu.workflows.platform.UtcDateTime;
-import ru.kuzbass.edu.workflows.support.TestSnils;
 
 /** Writes a season's candidates straight into MariaDB, a thousand rows a statement: for the cut's tests and its benchmark. */
 public final class SeasonRows {
@@ -22,8 +21,9 @@ public final class SeasonRows {
       List<Object> candidateParams = new ArrayList<>();
       for (Entry e : chunk) {
         long personId = season * 1_000_000L + e.candidateId();
-        people.add("(?, ?, 'Кандидатова', 'Анна', '1985-05-20', 'c@example.ru', '+7 913 555-00-00', NOW(3), NOW(3))");
-        personParams.addAll(List.of(personId, TestSnils.valid((int) (personId % 800_000_000))));
+        // the cut reads no personal data: no SNILS, as for an anonymised person
+        people.add("(?, NULL, 'Кандидатова', 'Анна', '1985-05-20', 'c@example.ru', '+7 913 555-00-00', NOW(3), NOW(3))");
+        personParams.add(personId);
         candidates.add("(?, ?, ?, 'SCH-1', 'Кемерово', 'Завуч', 10, 'Высшее', 'Мотивация', '[]', ?, 'REGISTERED', NOW(3), ?, ?, ?, ?)");
         candidateParams.addAll(List.of(e.candidateId(), season, personId));
         candidateParams.add(e.fastTrack() ? "программа" : null);

@@ -273,12 +273,12 @@ class MentorBonusProcessTest extends ProcessTest {
   }
 
   private long teacher(String snils, String birthDate, int experience, String category) {
-    jdbc.sql("INSERT INTO person (snils, surname, given_name, birth_date, email, phone, created_at, updated_at) "
-        + "VALUES (?, 'Орлова', 'Елена', ?, ?, '+79135552030', NOW(3), NOW(3))").params(snils, birthDate, snils + "@example.ru").update();
+    long person = insertPerson(snils, "Орлова", "Елена", birthDate, snils + "@example.ru");
     jdbc.sql("INSERT INTO teacher (person_id, school_code, subject, experience_years, qualification_category, updated_at) "
-        + "SELECT id, 'SCH-4217', 'Математика', ?, ?, NOW(3) FROM person WHERE snils = ?").params(experience, category, snils).update();
-    return jdbc.sql("SELECT t.id FROM teacher t JOIN person p ON p.id = t.person_id WHERE p.snils = ?").param(snils).query(Long.class).single();
+        + "VALUES (?, 'SCH-4217', 'Математика', ?, ?, NOW(3))").params(person, experience, category).update();
+    return jdbc.sql("SELECT id FROM teacher WHERE person_id = ?").param(person).query(Long.class).single();
   }
+
 
   private Case approved(Map<String, Object> body) throws Exception {
     Case c = submit(body);

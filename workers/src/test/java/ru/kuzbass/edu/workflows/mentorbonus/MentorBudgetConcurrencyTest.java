@@ -31,8 +31,7 @@ class MentorBudgetConcurrencyTest extends ProcessTest {
   @Test
   void parallelReservationsStopAtTheEnvelope() throws Exception {
     List<Long> nominations = new ArrayList<>();
-    jdbc.sql("INSERT INTO person (snils, surname, given_name, birth_date, email, phone, created_at, updated_at) "
-        + "VALUES ('20030040048', 'Орлова', 'Елена', '1975-03-14', 'o@example.ru', '+79135552030', NOW(3), NOW(3))").update();
+    insertPerson("20030040048", "Орлова", "Елена", "1975-03-14", "o@example.ru");
     jdbc.sql("INSERT INTO teacher (person_id, school_code, subject, experience_years, qualification_category, updated_at) "
         + "SELECT id, 'SCH-1', 'Математика', 20, 'HIGHEST', NOW(3) FROM person").update();
     long teacher = jdbc.sql("SELECT id FROM teacher").query(Long.class).single();

@@ -41,6 +41,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import ru.kuzbass.edu.workflows.audit.AuditLog;
+import ru.kuzbass.edu.workflows.people.PersonService;
+import ru.kuzbass.edu.workflows.people.PersonalDataCipher;
 
 /**
  * Base of the tests that run the application for real: the in-memory Zeebe engine with the real
@@ -66,6 +68,7 @@ public abstract class ProcessTest {
   @Autowired protected JdbcClient jdbc;
   @Autowired protected RecordedTaskCompletions taskCompletions;
   @Autowired protected AuditLog audit;
+  @Autowired protected PersonalDataCipher cipher;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -74,6 +77,7 @@ public abstract class ProcessTest {
     registry.add("spring.datasource.password", () -> "");
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", SharedMailServer::port);
+    registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestOidcProvider::jwkSetUri);
   }
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -120,6 +124,15 @@ public abstract class ProcessTest {
 
   /** The Tasklist user who completes user tasks when a test does not name one. */
   protected static final String HR_OFFICER = "hr.officer";
+
+  /** Writes a person straight into MariaDB, SNILS sealed as {@link PersonService} would; returns the id. */
+  protected long insertPerson(String snils, String surname, String givenName, String birthDate, String email) {
+    jdbc.sql("""
+            INSERT INTO person (snils, snils_index, surname, given_name, birth_date, email, phone, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, '+79135552030', NOW(3), NOW(3))""")
+        .params(cipher.seal(PersonService.SNILS, snils), cipher.index(snils), surname, givenName, birthDate, email).update();
+    return jdbc.sql("SELECT id FROM person WHERE snils_index = ?").param(cipher.index(snils)).query(Long.class).single();
+  }
 
   /** Waits for the user task to be created, then completes it as Tasklist would, with the form's variables. */
   protected void completeUserTask(long processInstanceKey, String elementId, Map<String, Object> formVariables) {

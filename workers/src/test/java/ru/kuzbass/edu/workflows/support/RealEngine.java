@@ -86,10 +86,21 @@ public final class RealEngine {
     command.addAll(arguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(Map.of("WORKFLOWS_DB_URL", db, "WORKFLOWS_DB_USER", "root", "WORKFLOWS_DB_PASSWORD", "",
-        "WORKFLOWS_SMTP_HOST", "127.0.0.1", "WORKFLOWS_SMTP_PORT", Integer.toString(smtp), "WORKFLOWS_HTTP_PORT", Integer.toString(port)));
+        "WORKFLOWS_SMTP_HOST", "127.0.0.1", "WORKFLOWS_SMTP_PORT", Integer.toString(smtp), "WORKFLOWS_HTTP_PORT", Integer.toString(port),
+        "WORKFLOWS_PD_KEYS", "it1=" + DATA_KEY, "WORKFLOWS_PD_INDEX_KEY", INDEX_KEY));
     Process process = builder.start();
     awaitHttp("http://localhost:" + port + "/actuator/health", Duration.ofMinutes(3));
     return process;
+  }
+
+  // throw-away keys, the same for every start in this JVM: the SNILS of the driver's applicants are sealed as in production
+  private static final String DATA_KEY = randomKey();
+  private static final String INDEX_KEY = randomKey();
+
+  private static String randomKey() {
+    byte[] key = new byte[32];
+    new java.security.SecureRandom().nextBytes(key);
+    return java.util.Base64.getEncoder().encodeToString(key);
   }
 
   /** Moves the broker's clock forward; needs a broker started with a controlled clock. */
