@@ -1,5 +1,6 @@
 package ru.kuzbass.edu.workflows.audit;
 
+import org.junit.jupiter.api.Tag;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
 /** Only the AUDITOR role reads the audit log: no one anonymous, and neither HR nor an administrator. */
+@Tag("reliability")
 class AuditAccessTest extends ProcessTest {
 
   private static final String CASE = "ЗУ-2027-000001";

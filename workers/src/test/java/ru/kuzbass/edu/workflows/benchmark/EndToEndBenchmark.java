@@ -1,6 +1,7 @@
 package ru.kuzbass.edu.workflows.benchmark;
 
 import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.worker.JobWorker;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +45,12 @@ import ru.kuzbass.edu.workflows.support.SharedMailServer;
  */
 final class EndToEndBenchmark {
 
-  record Run(int cases, double casesPerSecond, long p50Millis, long p99Millis) {}
+  /**
+   * A run's figures. A job's latency runs from the step before it in the same case (when the engine
+   * created the job) to the job's own end: queueing, hand-over and the work. Jobs after a user task
+   * count from the end of the user task's listener job, so the driver's time is not in them.
+   */
+  record Run(int cases, double casesPerSecond, long p50Millis, long p99Millis, long jobP50Millis, long jobP99Millis, int jobs) {}
 
   record Result(Run ceiling, Run real, long workersRssMb, long workersHeapMb, CpuShare cpu) {}
 
@@ -109,13 +115,30 @@ final class EndToEndBenchmark {
     facts.put("ageLimit", null);
     facts.put("windowStart", "2000-01-01");
     facts.put("windowEnd", "2100-12-31");
+    // the end of each case's last step, as the real run reads it from the audit log
+    Map<Long, Instant> lastStep = new ConcurrentHashMap<>();
+    List<Long> jobLatencies = Collections.synchronizedList(new ArrayList<>());
+    java.util.function.Consumer<ActivatedJob> step = j -> {
+      Instant now = Instant.now();
+      Instant before = lastStep.put(j.getProcessInstanceKey(), now);
+      if (before != null && !j.getType().equals("audit.user-task")) {
+        jobLatencies.add(Duration.between(before, now).toMillis());
+      }
+    };
     List<JobWorker> noop = new ArrayList<>();
-    noop.add(zeebe.newWorker().jobType("rural-grant.load-eligibility-facts").handler((c, j) -> c.newCompleteCommand(j).variables(facts).send()).open());
+    noop.add(zeebe.newWorker().jobType("rural-grant.load-eligibility-facts").handler((c, j) -> {
+      step.accept(j);
+      c.newCompleteCommand(j).variables(facts).send();
+    }).open());
     // the audit listeners are part of the path: the ceiling completes their jobs too
     for (String type : List.of("rural-grant.send-letter", "rural-grant.record-grant-payment", "audit.user-task", "audit.decision")) {
-      noop.add(zeebe.newWorker().jobType(type).handler((c, j) -> c.newCompleteCommand(j).send()).open());
+      noop.add(zeebe.newWorker().jobType(type).handler((c, j) -> {
+        step.accept(j);
+        c.newCompleteCommand(j).send();
+      }).open());
     }
     noop.add(zeebe.newWorker().jobType("rural-grant.schedule-confirmation").handler((c, j) -> {
+      step.accept(j);
       c.newCompleteCommand(j).variables(Map.of("confirmationYear", 1,
           "confirmationDueAt", OffsetDateTime.now().plusYears(1).toString())).send();
       Instant t0 = started.get(j.getProcessInstanceKey());
@@ -138,7 +161,7 @@ final class EndToEndBenchmark {
     running.set(false);
     tasks.join();
     noop.forEach(JobWorker::close);
-    return summarise(latencies, seconds);
+    return summarise(latencies, jobLatencies, seconds);
   }
 
   /** The workers application with everything real; cases come in through the intake API. */
@@ -182,15 +205,36 @@ final class EndToEndBenchmark {
         latencies.add(rs.getLong(1));
       }
     }
-    return summarise(latencies, seconds);
+    // every step writes its audit row as it ends (user tasks through their listener job); letters and ledger rows are left out
+    List<Long> jobLatencies = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(db, "root", "");
+        ResultSet rs = c.createStatement().executeQuery("""
+            SELECT ms FROM (
+              SELECT kind, TIMESTAMPDIFF(MICROSECOND, LAG(occurred_at) OVER (PARTITION BY case_number ORDER BY id), occurred_at) / 1000 AS ms
+              FROM audit_event WHERE kind IN ('JOB', 'DECISION', 'USER_TASK')) steps
+            WHERE kind IN ('JOB', 'DECISION') AND ms IS NOT NULL""")) {
+      while (rs.next()) {
+        jobLatencies.add(rs.getLong(1));
+      }
+    }
+    return summarise(latencies, jobLatencies, seconds);
   }
 
-  private static Run summarise(List<Long> latencies, double seconds) {
-    List<Long> sorted = new ArrayList<>(latencies);
+  private static Run summarise(List<Long> caseLatencies, List<Long> jobLatencies, double seconds) {
+    List<Long> cases = sorted(caseLatencies);
+    List<Long> jobs = sorted(jobLatencies);
+    return new Run(cases.size(), cases.size() / seconds, percentile(cases, 0.5), percentile(cases, 0.99), percentile(jobs, 0.5),
+        percentile(jobs, 0.99), jobs.size());
+  }
+
+  private static List<Long> sorted(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
-    long p50 = sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
-    long p99 = sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
-    return new Run(sorted.size(), sorted.size() / seconds, p50, p99);
+    return sorted;
+  }
+
+  private static long percentile(List<Long> sorted, double share) {
+    return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(sorted.size() * share) - 1)));
   }
 
   private static Map<String, Duration> cpu(Process workers, Process broker) {

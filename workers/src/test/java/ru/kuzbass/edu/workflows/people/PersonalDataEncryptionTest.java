@@ -7,14 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
 /** SNILS at rest: sealed with AES-GCM in MariaDB, found again by its blind index, re-sealed after a key rotation. */
+@Tag("reliability")
 class PersonalDataEncryptionTest extends ProcessTest {
 
   private static final String SNILS = "11223344595";

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -29,6 +30,7 @@ import ru.kuzbass.edu.workflows.support.ProcessTest;
  * fake or oversized PDFs. Each must get a 4xx problem+json that names the field, and no table may
  * gain or lose a row.
  */
+@Tag("reliability")
 class BadInputCorpusTest extends ProcessTest {
 
   private static final Object REMOVE = new Object();

@@ -1,5 +1,6 @@
 package ru.kuzbass.edu.workflows.platform;
 
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
@@ -20,6 +21,7 @@ import ru.kuzbass.edu.workflows.support.ProcessTest;
  * and ADMIN get past security (whatever the endpoint then says about the made-up data). The audit
  * endpoints have their own test (AuditAccessTest); the public intake is open to all.
  */
+@Tag("reliability")
 class EndpointRolesTest extends ProcessTest {
 
   @Autowired MockMvc mvc;

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The public intake is limited per IP; other addresses, staff and other endpoints are not. */
+@Tag("reliability")
 class IntakeRateLimitTest {
 
   private final IntakeRateLimit limit = new IntakeRateLimit(new IntakeRateLimit.IntakeLimitProperties(3, Duration.ofMinutes(1)),

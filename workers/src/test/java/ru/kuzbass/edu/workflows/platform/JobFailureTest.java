@@ -9,16 +9,16 @@ import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import ru.kuzbass.edu.workflows.platform.JobOutcome.RetryProperties;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
 /** A failed job is retried with a readable message and a back-off, not at once, and ends in an incident when the retries run out. */
+@Tag("reliability")
 class JobFailureTest extends ProcessTest {
 
   @Test
@@ -27,13 +27,13 @@ class JobFailureTest extends ProcessTest {
     zeebe.newCreateInstanceCommand().bpmnProcessId("rural-teacher-grant").latestVersion()
         .variables(Map.of("caseId", 999_999, "caseNumber", "ЗУ-2027-999999")).send().join();
 
-    Record<JobRecordValue> failed = await(() -> jobRecords(JobIntent.FAILED).stream().findFirst().orElse(null));
+    Record<JobRecordValue> failed = awaitValue(() -> jobRecords(JobIntent.FAILED).stream().findFirst().orElse(null));
     assertThat(failed.getValue().getType()).isEqualTo("rural-grant.load-eligibility-facts");
     assertThat(failed.getValue().getRetries()).isEqualTo(4);
     // held by the worker for the back-off, then failed with none: the broker's back-off is not used (JobOutcome)
     assertThat(failed.getValue().getRetryBackoff()).isZero();
     // the commit never comes: after five tries an incident says what is missing
-    Record<IncidentRecordValue> incident = await(() -> StreamSupport.stream(
+    Record<IncidentRecordValue> incident = awaitValue(() -> StreamSupport.stream(
             RecordStream.of(engine.getRecordStreamSource()).incidentRecords().spliterator(), false)
         .filter(r -> r.getIntent() == IncidentIntent.CREATED).findFirst().orElse(null));
     assertThat(incident.getValue().getErrorMessage()).contains("Rural-grant case 999999 does not exist");
@@ -57,17 +57,5 @@ class JobFailureTest extends ProcessTest {
   private List<Record<JobRecordValue>> jobRecords(JobIntent intent) {
     return StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).jobRecords().spliterator(), false)
         .filter(r -> r.getIntent() == intent).toList();
-  }
-
-  private static <T> T await(Supplier<T> probe) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Nothing within 30 s");
   }
 }

@@ -8,6 +8,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -21,6 +22,7 @@ import ru.kuzbass.edu.workflows.support.TestOidcProvider;
  * {@code realm_access.roles}): their roles open what HTTP Basic users of the same role may open,
  * and a token that is expired, from another issuer or signed with another key opens nothing.
  */
+@Tag("reliability")
 class OidcTokensTest extends ProcessTest {
 
   @Autowired MockMvc mvc;

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
@@ -46,6 +47,7 @@ import ru.kuzbass.edu.workflows.support.RuralGrantDriver;
  * confirmation) with each letter mailed exactly once and each payment recorded exactly once. Each
  * test prints what it counted.
  */
+@Tag("reliability")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RuralGrantFaultsIT {
 

@@ -12,11 +12,10 @@ import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -32,6 +31,7 @@ import ru.kuzbass.edu.workflows.support.ProcessTest;
  * (as in Operate: give the job retries, resolve the incident) lets the case go on with nothing
  * lost and nothing done twice.
  */
+@Tag("reliability")
 class RuralGrantOutageTest extends ProcessTest {
 
   @Autowired MockMvc mvc;
@@ -56,10 +56,10 @@ class RuralGrantOutageTest extends ProcessTest {
           Map.of("commissionScore", 80, "commissionDecision", "APPROVE", "commissionReason", "Соответствует требованиям"));
       for (int failed = 1; failed < 5; failed++) {
         int expected = failed;
-        await(() -> failures(instance).size() >= expected ? true : null);
+        awaitValue(() -> failures(instance).size() >= expected ? true : null);
         assertThat(incidents(instance)).as("no incident while retries remain").isEmpty();
       }
-      incident = await(() -> incidents(instance).stream().findFirst().orElse(null));
+      incident = awaitValue(() -> incidents(instance).stream().findFirst().orElse(null));
       failures = failures(instance);
     } finally {
       EmbeddedMariaDb.restart();
@@ -94,17 +94,5 @@ class RuralGrantOutageTest extends ProcessTest {
   private List<Record<IncidentRecordValue>> incidents(long instance) {
     return StreamSupport.stream(RecordStream.of(engine.getRecordStreamSource()).incidentRecords().spliterator(), false)
         .filter(r -> r.getIntent() == IncidentIntent.CREATED && r.getValue().getProcessInstanceKey() == instance).toList();
-  }
-
-  private static <T> T await(Supplier<T> probe) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(60);
-    while (Instant.now().isBefore(deadline)) {
-      T value = probe.get();
-      if (value != null) {
-        return value;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("Nothing within 60 s");
   }
 }

@@ -134,6 +134,19 @@ public abstract class ProcessTest {
     return jdbc.sql("SELECT id FROM person WHERE snils_index = ?").param(cipher.index(snils)).query(Long.class).single();
   }
 
+  /** Polls {@code probe} until it gives a value (not null), for at most a minute. */
+  protected static <T> T awaitValue(java.util.function.Supplier<T> probe) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (Instant.now().isBefore(deadline)) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("Nothing within 60 s");
+  }
+
   /** Waits for the user task to be created, then completes it as Tasklist would, with the form's variables. */
   protected void completeUserTask(long processInstanceKey, String elementId, Map<String, Object> formVariables) {
     completeUserTaskAs(processInstanceKey, elementId, HR_OFFICER, formVariables);
