@@ -163,7 +163,7 @@ public class JobOutcome {
   /**
    * Runs the step; when it finds no case, waits a little and runs it again a few times, as the
    * intake's transaction is most likely still committing. Steps are idempotent, so a second run is
-   * safe; only a case that stays away fails the job (and its retry waits on the engine's clock).
+   * safe; only a case that stays away fails the job (and its retry waits its back-off).
    */
   private Map<String, Object> awaitingCommit(Supplier<Map<String, Object>> step) {
     for (int attempt = 1; ; attempt++) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -268,7 +269,9 @@ final class EndToEndBenchmark {
 
   private static long heapMb() throws IOException, InterruptedException {
     String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://localhost:" + WORKERS_PORT + "/actuator/metrics/jvm.memory.used?tag=area:heap")).build(),
+        URI.create("http://localhost:" + WORKERS_PORT + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8)))
+            .build(),
         HttpResponse.BodyHandlers.ofString()).body();
     String value = body.replaceAll("(?s).*\"value\"\\s*:\\s*([0-9.Ee+]+).*", "$1");
     return (long) (Double.parseDouble(value) / 1024 / 1024);

@@ -79,6 +79,9 @@ public final class RealEngine {
         "--workflows.security.users[0].roles[0]=AUDITOR",
         "--workflows.security.users[1].username=hr", "--workflows.security.users[1].password={noop}hr-secret",
         "--workflows.security.users[1].roles[0]=HR",
+        // the benchmark reads the heap from the actuator's metrics, which only ADMIN may
+        "--workflows.security.users[2].username=admin", "--workflows.security.users[2].password={noop}admin-secret",
+        "--workflows.security.users[2].roles[0]=ADMIN",
         // the driver is one client sending thousands of applications: no per-IP limit here
         "--workflows.security.intake-limit.requests=1000000000",
         // user tasks here are completed through the engine by the test driver, not in a Tasklist
