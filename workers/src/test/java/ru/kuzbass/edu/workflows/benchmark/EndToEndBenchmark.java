@@ -53,7 +53,10 @@ final class EndToEndBenchmark {
    */
   record Run(int cases, double casesPerSecond, long p50Millis, long p99Millis, long jobP50Millis, long jobP99Millis, int jobs) {}
 
-  record Result(Run ceiling, Run real, long workersRssMb, long workersHeapMb, CpuShare cpu) {}
+  record Result(Run ceiling, Run real, long workersRssMb, long workersHeapMb, CpuShare cpu, LockWaits locks, String nativeMemory) {}
+
+  /** MariaDB's row-lock waits during the real run: how often a statement waited for another's lock, and for how long in all. */
+  record LockWaits(long waits, long millis) {}
 
   /**
    * Where the CPU went during the real run, in CPU milliseconds per case, by process; and how busy
@@ -75,18 +78,23 @@ final class EndToEndBenchmark {
       Run ceiling = ceiling(zeebe, cases);
 
       String db = EmbeddedMariaDb.jdbcUrl();
+      List<String> jvmOptions = new ArrayList<>(List.of("-XX:NativeMemoryTracking=summary"));
+      if ("1".equals(System.getenv("BENCHMARK_PROFILE"))) {
+        jvmOptions.add("-XX:StartFlightRecording=dumponexit=true,filename=" + root.resolve("workers/target/p1-workers.jfr"));
+      }
       workers = RealEngine.startWorkers(root, db, SharedMailServer.port(), WORKERS_PORT, root.resolve("workers/target/bench-workers.log"),
-          "1".equals(System.getenv("BENCHMARK_PROFILE"))
-              ? List.of("-XX:StartFlightRecording=dumponexit=true,filename=" + root.resolve("workers/target/p1-workers.jfr"))
-              : List.of(),
+          jvmOptions,
           List.of("--ruralgrant.defaults.window-start=01-01", "--ruralgrant.defaults.window-end=12-31"));
       Map<String, Duration> before = cpu(workers, broker);
+      LockWaits locksBefore = lockWaits(db);
       Instant t0 = Instant.now();
       Run real = real(zeebe, db, cases);
       CpuShare cpu = share(before, cpu(workers, broker), real.cases(), Duration.between(t0, Instant.now()));
+      LockWaits locksAfter = lockWaits(db);
       long rss = rssMb(workers.toHandle());
       long heap = heapMb();
-      return new Result(ceiling, real, rss, heap, cpu);
+      return new Result(ceiling, real, rss, heap, cpu,
+          new LockWaits(locksAfter.waits() - locksBefore.waits(), locksAfter.millis() - locksBefore.millis()), nativeMemory(workers.toHandle()));
     } finally {
       RealEngine.stop(workers);
       RealEngine.stop(broker);
@@ -265,6 +273,42 @@ final class EndToEndBenchmark {
       }
     }
     return -1;
+  }
+
+  private static LockWaits lockWaits(String db) throws java.sql.SQLException {
+    Map<String, Long> status = new HashMap<>();
+    try (Connection c = DriverManager.getConnection(db, "root", "");
+        ResultSet rs = c.createStatement().executeQuery(
+            "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time')")) {
+      while (rs.next()) {
+        status.put(rs.getString(1), rs.getLong(2));
+      }
+    }
+    return new LockWaits(status.getOrDefault("Innodb_row_lock_waits", 0L), status.getOrDefault("Innodb_row_lock_time", 0L));
+  }
+
+  /**
+   * Where the workers' memory is committed, by the JVM's native memory tracking: its five largest
+   * areas in MB. What RSS holds beyond their total is outside the JVM's accounting (mostly the C
+   * library's malloc arenas).
+   */
+  private static String nativeMemory(ProcessHandle workers) throws IOException, InterruptedException {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(workers.pid()),
+        "VM.native_memory", "summary").redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor();
+    java.util.regex.Matcher total = java.util.regex.Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(out);
+    java.util.regex.Matcher area = java.util.regex.Pattern.compile("-\\s+([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+KB, committed=(\\d+)KB").matcher(out);
+    List<Map.Entry<String, Long>> areas = new ArrayList<>();
+    while (area.find()) {
+      areas.add(Map.entry(area.group(1), Long.parseLong(area.group(2)) / 1024));
+    }
+    if (!total.find() || areas.isEmpty()) {
+      return "not available (" + out.strip().lines().findFirst().orElse("jcmd printed nothing") + ")";
+    }
+    areas.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+    return "committed " + Long.parseLong(total.group(1)) / 1024 + " MB: " + String.join(", ",
+        areas.stream().limit(5).map(e -> e.getKey() + " " + e.getValue()).toList());
   }
 
   private static long heapMb() throws IOException, InterruptedException {
