@@ -44,14 +44,14 @@ public class StepAudit {
 
   /**
    * Records who completed the user task and the data of its form's fields (beside the chain). The completing user is
-   * the earliest completed Tasklist task of the element not yet in the log; the global chain's lock
+   * the earliest completed Tasklist task of the element not yet in the log; the case chain's lock
    * makes the attributions of one element queue, so two ends never take the same task. While
    * Tasklist has not imported the completion yet, the job fails and is retried with back-off.
    */
   @Transactional
   public void userTaskCompleted(ActivatedJob job) {
     String key = "user-task:" + job.getElementInstanceKey();
-    audit.lockGlobalChain();
+    audit.lockCaseChain(AuditLog.caseNumberOf(job));
     if (audit.contains(key)) {
       return;
     }

@@ -1,6 +1,7 @@
 package ru.kuzbass.edu.workflows.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -9,7 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +28,10 @@ import org.springframework.web.context.WebApplicationContext;
 import ru.kuzbass.edu.workflows.support.PdfAssertions;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
-/** The hash chains: appends link up, a retry adds nothing, and an edited, deleted or cut row is found. */
+/**
+ * The hash chains: appends link up, the global chain takes them in the background, a retry adds
+ * nothing, concurrent appends do not fork a chain, and an edited, deleted or cut row is found.
+ */
 class AuditLogTest extends ProcessTest {
 
   @Autowired AuditLog audit;
@@ -137,12 +147,68 @@ class AuditLogTest extends ProcessTest {
     mvc.perform(get("/api/audit/cases").param("from", "2027-03-02").param("to", "2027-03-01")).andExpect(status().isBadRequest());
   }
 
+  @Test
+  void theGlobalChainTakesNewRowsInTheBackground() {
+    audit.append(event("e1", "ЗУ-2027-000001", "Заявление принято"));
+    audit.append(event("e2", "ЗУ-2027-000002", "Письмо"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> audit.events("ЗУ-2027-000001").getFirst().globalHash() != null
+        && audit.events("ЗУ-2027-000002").getFirst().globalHash() != null);
+    AuditLog.Stored first = audit.events("ЗУ-2027-000001").getFirst();
+    AuditLog.Stored second = audit.events("ЗУ-2027-000002").getFirst();
+    assertThat(first.globalSeq()).isEqualTo(1);
+    assertThat(first.globalPrevHash()).isNull();
+    assertThat(second.globalSeq()).isEqualTo(2);
+    assertThat(second.globalPrevHash()).isEqualTo(first.globalHash());
+  }
+
+  @Test
+  void cuttingTheLastRowOfACaseIsFoundAgainstTheHeadOfItsChain() {
+    appendFive();
+    audit.append(event("e6", "ЗУ-2027-000001", "Уведомление"));
+    // whether or not the global chain took it yet, a row cut off its case's end is found
+    jdbc.sql("DELETE FROM audit_event WHERE event_key = 'e6'").update();
+    AuditLog.Verification v = audit.verify();
+    assertThat(v.valid()).isFalse();
+    assertThat(v.problem()).contains("удалены");
+  }
+
+  /**
+   * Appends of many cases at once, some to one case, some opening new cases, from more threads than
+   * the pool has connections: no chain forks, no deadlock, and every event is there once.
+   */
+  @Test
+  void concurrentAppendsKeepEveryChainWhole() throws Exception {
+    int threads = 8;
+    int perThread = 40;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      done.add(pool.submit(() -> {
+        for (int i = 0; i < perThread; i++) {
+          String caseNumber = i % 2 == 0 ? "ЗУ-2027-000001" : String.format("ЗУ-2027-%06d", 100 + i);
+          audit.append(event("c" + thread + "-" + i, caseNumber, "Шаг " + i));
+          audit.append(event("c" + thread + "-" + i, caseNumber, "Шаг " + i)); // a retry adds nothing
+        }
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get(2, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    assertThat(audit.verify()).isEqualTo(new AuditLog.Verification(true, threads * perThread, null, null, null));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE global_seq IS NOT NULL").query(Integer.class).single())
+        .isEqualTo(threads * perThread);
+  }
+
+  /** Five events of two cases, all linked into the global chain. */
   private void appendFive() {
     audit.append(event("e1", "ЗУ-2027-000001", "Заявление принято"));
     audit.append(event("e2", "ЗУ-2027-000001", "=1+1"));
     audit.append(event("e3", "ЗУ-2027-000002", "Письмо"));
     audit.append(event("e4", "ЗУ-2027-000001", "Выплата 1 000 000 ₽"));
     audit.append(event("e5", "ЗУ-2027-000002", "Отказ"));
+    assertThat(audit.verify().valid()).isTrue();
   }
 
   private long id(int nth) {
