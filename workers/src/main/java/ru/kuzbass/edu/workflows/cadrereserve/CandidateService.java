@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.kuzbass.edu.workflows.platform.Backpressure;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Programme;
 import ru.kuzbass.edu.workflows.letters.LetterService;
 import ru.kuzbass.edu.workflows.people.Person;
@@ -113,9 +114,9 @@ public class CandidateService {
         .params(number, fastTrackEvidence(r.achievements() == null ? List.of() : r.achievements(), token, season),
             CaseTokens.hash(accessToken), id).update();
     history.record(number, "REGISTERED", "REGISTERED", "Сезон " + season + ", школа " + q.schoolCode().trim(), clock.instant());
-    long key = zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+    long key = Backpressure.send(() -> zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
         .variables(Map.of("candidateId", id, "caseNumber", number, "season", season))
-        .send().join().getProcessInstanceKey();
+        .send().join()).getProcessInstanceKey();
     jdbc.sql("UPDATE cadre_candidate SET process_instance_key = ? WHERE id = ?").params(key, id).update();
     return new Registered(id, number, accessToken);
   }

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.kuzbass.edu.workflows.platform.Backpressure;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Level2Mode;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Rules;
 import ru.kuzbass.edu.workflows.letters.LetterService;
@@ -90,9 +91,9 @@ public class SeasonService {
     if (!clock.instant().isBefore(closes.toInstant())) {
       throw ApiProblem.badField("season", "Регистрация на сезон " + season + " уже закончилась бы " + closes.toLocalDate());
     }
-    long key = zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+    long key = Backpressure.send(() -> zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
         .variables(Map.of("season", season, "caseNumber", number, "registrationClosesAt", closes.toString()))
-        .send().join().getProcessInstanceKey();
+        .send().join()).getProcessInstanceKey();
     jdbc.sql("UPDATE cadre_season SET process_instance_key = ? WHERE season = ?").params(key, season).update();
     history.record(number, "STARTED", "REGISTRATION", "Регистрация до " + closes.toLocalDate() + " 23:59", clock.instant());
     return new Started(season, number, closes, true);

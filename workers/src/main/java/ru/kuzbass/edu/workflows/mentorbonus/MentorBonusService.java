@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.kuzbass.edu.workflows.platform.Backpressure;
 import ru.kuzbass.edu.workflows.letters.IssuedLetter;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
 import ru.kuzbass.edu.workflows.letters.LetterService;
@@ -115,9 +116,9 @@ public class MentorBonusService {
     r.mentees().forEach(m -> mentees.add(register(m, r.school().code()).id()));
     Submitted submitted = store(r.school().code(), r.school().email().trim(), r.fundingSource(), r.plan().goals().trim(),
         r.plan().startDate(), r.plan().endDate(), mentor.id(), mentees);
-    long key = zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+    long key = Backpressure.send(() -> zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
         .variables(Map.of("caseId", submitted.caseId(), "caseNumber", submitted.caseNumber(), "schoolCode", r.school().code()))
-        .send().join().getProcessInstanceKey();
+        .send().join()).getProcessInstanceKey();
     nominations.assignProcessInstance(submitted.caseId(), key);
     return submitted;
   }

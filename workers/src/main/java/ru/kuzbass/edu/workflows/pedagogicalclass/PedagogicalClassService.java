@@ -16,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.kuzbass.edu.workflows.platform.Backpressure;
 import ru.kuzbass.edu.workflows.letters.RussianFormat;
 import ru.kuzbass.edu.workflows.mail.MailService;
 import ru.kuzbass.edu.workflows.mail.OutgoingMail;
@@ -79,10 +80,10 @@ public class PedagogicalClassService {
       return new Started(get(other).caseNumber(), false);
     }
     String number = number(id, r.academicYear());
-    long key = zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+    long key = Backpressure.send(() -> zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
         .variables(Map.of("caseId", id, "caseNumber", number, "schoolCode", r.schoolCode(), "municipality", r.municipality().trim(),
             "academicYear", r.academicYear()))
-        .send().join().getProcessInstanceKey();
+        .send().join()).getProcessInstanceKey();
     jdbc.sql("UPDATE pedagogical_class_opening SET process_instance_key = ? WHERE id = ?").params(key, id).update();
     return new Started(number, true);
   }

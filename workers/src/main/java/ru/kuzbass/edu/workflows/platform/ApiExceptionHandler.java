@@ -67,12 +67,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(ex.status(), ex.title(), ex.getMessage(), errors);
   }
 
-  /** The engine did not accept the command: nothing was written, and the client may retry. */
+  /** When a client should try again after the engine was away or too busy: a broker restart takes about this long. */
+  private static final String RETRY_AFTER_SECONDS = "10";
+
+  /** The engine did not accept the command: nothing was written, and the client may retry (after {@code Retry-After}). */
   @ExceptionHandler(io.camunda.zeebe.client.api.command.ClientException.class)
   ResponseEntity<Object> handleEngineUnavailable(io.camunda.zeebe.client.api.command.ClientException ex) {
     logger.warn("Zeebe rejected or did not answer a command: " + ex.getMessage());
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Сервис временно недоступен",
+    ResponseEntity<Object> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, "Сервис временно недоступен",
         "Не удалось передать заявление в работу. Ничего не сохранено, повторите попытку позже.", List.of());
+    return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders()).header("Retry-After", RETRY_AFTER_SECONDS)
+        .body(unavailable.getBody());
   }
 
   private static String path(JsonMappingException mapping) {

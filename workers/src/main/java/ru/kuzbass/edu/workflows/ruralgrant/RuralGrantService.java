@@ -14,6 +14,7 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.kuzbass.edu.workflows.platform.Backpressure;
 import ru.kuzbass.edu.workflows.letters.IssuedLetter;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
 import ru.kuzbass.edu.workflows.letters.LetterService;
@@ -104,7 +105,7 @@ public class RuralGrantService {
     String token = CaseTokens.issue();
     cases.assignNumber(id, number, CaseTokens.hash(token));
     history.record(number, "SUBMITTED", CaseStatus.SUBMITTED.name(), null, now);
-    long instanceKey = zeebe.newCreateInstanceCommand()
+    long instanceKey = Backpressure.send(() -> zeebe.newCreateInstanceCommand()
         .bpmnProcessId(PROCESS_ID)
         .latestVersion()
         .variables(Map.of(
@@ -115,7 +116,7 @@ public class RuralGrantService {
             "municipality", r.school().municipality().trim(),
             "position", r.position().trim()))
         .send()
-        .join()
+        .join())
         .getProcessInstanceKey();
     cases.assignProcessInstance(id, instanceKey);
     return new Submitted(id, number, instanceKey, token);

@@ -129,7 +129,7 @@ class CadreSeasonScaleIT {
     if (!url.endsWith("/candidates")) {
       request.header("Authorization", RealEngine.HR_BASIC_AUTH);
     }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = RealEngine.sendAsAClientWould(http, request.build());
     assertThat(response.statusCode()).as(url + " answered " + response.body()).isEqualTo(expected);
     return response.body();
   }

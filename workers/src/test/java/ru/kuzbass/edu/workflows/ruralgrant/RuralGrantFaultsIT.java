@@ -292,9 +292,9 @@ class RuralGrantFaultsIT {
       List<Future<HttpResponse<String>>> sent = new ArrayList<>();
       for (int i = 0; i < cases; i++) {
         String body = RuralGrantDriver.application(nextApplication++);
-        sent.add(submitters.submit(() -> http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/rural-grants/applications"))
-            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.ofString())));
+        sent.add(submitters.submit(() -> RealEngine.sendAsAClientWould(http,
+            HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/rural-grants/applications"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build())));
       }
       for (Future<HttpResponse<String>> f : sent) {
         assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(201);

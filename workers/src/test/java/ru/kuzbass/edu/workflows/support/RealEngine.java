@@ -118,6 +118,19 @@ public final class RealEngine {
   }
 
   /** Stops the process and its children (the broker's start script runs a JVM of its own). */
+  /**
+   * Sends a request the way a well-behaved client of the API does: a 503 (the engine busy or away;
+   * nothing was written) is sent again after its {@code Retry-After}, a few times.
+   */
+  public static HttpResponse<String> sendAsAClientWould(HttpClient http, HttpRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    for (int retry = 0; retry < 5 && response.statusCode() == 503; retry++) {
+      Thread.sleep(Duration.ofSeconds(response.headers().firstValueAsLong("Retry-After").orElse(1)));
+      response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+    return response;
+  }
+
   public static void stop(Process process) throws InterruptedException {
     if (process == null) {
       return;
