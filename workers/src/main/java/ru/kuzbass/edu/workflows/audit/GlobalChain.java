@@ -40,11 +40,18 @@ public class GlobalChain {
     this.transaction = new TransactionTemplate(transactions);
     // its own transaction, also when a caller has one: the links must be committed before anyone verifies them
     this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    // each read sees what the last holder of the global head committed: a repeatable-read snapshot
+    // taken before that lock was granted would offer rows another linker has linked since
+    this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     this.batchSize = batchSize;
   }
 
   /** Links every row appended so far, a batch per transaction. */
   public void linkPending() {
+    // an idle log is not written to every second
+    if (jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE global_seq IS NULL").query(Integer.class).single() == 0) {
+      return;
+    }
     int linked;
     do {
       linked = transaction.execute(status -> linkBatch());
