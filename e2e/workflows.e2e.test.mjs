@@ -83,9 +83,17 @@ async function openTask(caseNumber, taskName, onPage = page) {
 }
 
 async function completeTask(name, onPage = page) {
+  // the form keeps what was typed into a field after a short debounce, or when the field loses
+  // focus; on a slow machine a click right after typing came before it (CI, 2026-12-01)
+  await onPage.keyboard.press('Tab');
   await screenshot(`${name}-filled`, onPage);
   await onPage.getByRole('button', { name: 'Complete Task' }).click();
-  await onPage.getByText('Task completed').first().waitFor({ timeout: 30000 });
+  try {
+    await onPage.getByText('Task completed').first().waitFor({ timeout: 30000 });
+  } catch (e) {
+    await screenshot(`failed-${name}`, onPage);
+    throw e;
+  }
   await screenshot(`${name}-completed`, onPage);
 }
 
