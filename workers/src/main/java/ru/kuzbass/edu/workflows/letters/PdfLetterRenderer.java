@@ -7,6 +7,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -14,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
-import javax.xml.transform.TransformerException;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
@@ -27,12 +28,6 @@ import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.DublinCoreSchema;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.schema.XMPBasicSchema;
-import org.apache.xmpbox.type.BadFieldValueException;
-import org.apache.xmpbox.xml.XmpSerializer;
 import org.springframework.stereotype.Component;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 
@@ -50,6 +45,7 @@ public class PdfLetterRenderer {
   private static final float MARGIN = 56f;
   private static final float BODY_SIZE = 11f;
   private static final float LEADING = 15f;
+  private static final DateTimeFormatter XMP_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
   private final byte[] regularFont = readResource(FONT_DIR + "DejaVuSans.ttf");
   private final byte[] boldFont = readResource(FONT_DIR + "DejaVuSans-Bold.ttf");
@@ -57,9 +53,6 @@ public class PdfLetterRenderer {
   // documents, but not two threads at once (subsetting reads its glyph table), so each thread keeps its own.
   private final ThreadLocal<TrueTypeFont> regular = ThreadLocal.withInitial(() -> parse(regularFont));
   private final ThreadLocal<TrueTypeFont> bold = ThreadLocal.withInitial(() -> parse(boldFont));
-  // A new serializer asks JAXP for its XML factories, which scans the whole class path for service
-  // files; in the packaged jar that showed up in the P1 profile (docs/benchmarks.md). One per thread.
-  private final ThreadLocal<XmpSerializer> xmpSerializer = ThreadLocal.withInitial(XmpSerializer::new);
   private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
   public byte[] render(LetterContent letter) {
@@ -77,7 +70,8 @@ public class PdfLetterRenderer {
   }
 
   private void makePdfA(PDDocument doc, LetterContent letter) throws IOException {
-    Calendar created = GregorianCalendar.from(letter.date().atStartOfDay(RegionTime.ZONE));
+    java.time.ZonedDateTime start = letter.date().atStartOfDay(RegionTime.ZONE);
+    Calendar created = GregorianCalendar.from(start);
     created.setTimeZone(TimeZone.getTimeZone(RegionTime.ZONE));
     String producer = "Kuzbass teacher workflows";
 
@@ -88,27 +82,9 @@ public class PdfLetterRenderer {
     info.setCreationDate(created);
     info.setModificationDate(created);
 
-    XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-    try {
-      DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
-      dc.setTitle(letter.title());
-      dc.addCreator(producer);
-      XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-      basic.setCreateDate(created);
-      basic.setModifyDate(created);
-      basic.setCreatorTool(producer);
-      xmp.createAndAddAdobePDFSchema().setProducer(producer);
-      PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
-      pdfa.setPart(2);
-      pdfa.setConformance("B");
-      ByteArrayOutputStream xml = new ByteArrayOutputStream();
-      xmpSerializer.get().serialize(xmp, xml, true);
-      PDMetadata metadata = new PDMetadata(doc);
-      metadata.importXMPMetadata(xml.toByteArray());
-      doc.getDocumentCatalog().setMetadata(metadata);
-    } catch (BadFieldValueException | TransformerException e) {
-      throw new IOException("Could not write PDF/A metadata", e);
-    }
+    PDMetadata metadata = new PDMetadata(doc);
+    metadata.importXMPMetadata(xmp(letter.title(), producer, XMP_DATE.format(start)).getBytes(StandardCharsets.UTF_8));
+    doc.getDocumentCatalog().setMetadata(metadata);
 
     PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(srgbProfile));
     intent.setInfo("sRGB IEC61966-2.1");
@@ -117,6 +93,36 @@ public class PdfLetterRenderer {
     intent.setRegistryName("http://www.color.org");
     doc.getDocumentCatalog().addOutputIntent(intent);
     doc.getDocumentCatalog().getCOSObject().setName(COSName.LANG, "ru-RU");
+  }
+
+  /**
+   * The XMP packet PDF/A asks for: the same title, creator, dates and producer as the document
+   * information, and the PDF/A-2b identification. It is written from a template because xmpbox
+   * built a type map by reflection for every letter, a tenth of a letter's cost in the P1 profile
+   * (docs/benchmarks.md); veraPDF checks the result in the tests.
+   */
+  private static String xmp(String title, String producer, String date) {
+    return """
+        <?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">
+          <rdf:RDF xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" \
+        xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" \
+        xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="">
+              <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%1$s</rdf:li></rdf:Alt></dc:title>
+              <dc:creator><rdf:Seq><rdf:li>%2$s</rdf:li></rdf:Seq></dc:creator>
+              <xmp:CreateDate>%3$s</xmp:CreateDate>
+              <xmp:ModifyDate>%3$s</xmp:ModifyDate>
+              <xmp:CreatorTool>%2$s</xmp:CreatorTool>
+              <pdf:Producer>%2$s</pdf:Producer>
+              <pdfaid:part>2</pdfaid:part>
+              <pdfaid:conformance>B</pdfaid:conformance>
+            </rdf:Description>
+          </rdf:RDF>
+        </x:xmpmeta><?xpacket end="w"?>""".formatted(xmlText(title), xmlText(producer), date);
+  }
+
+  private static String xmlText(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** Writes lines top-down, wrapping words and starting new pages as needed. */
@@ -204,16 +210,23 @@ public class PdfLetterRenderer {
     }
 
     private List<String> wrap(String text, PDType0Font font, float size) throws IOException {
+      float space = font.getStringWidth(" ") / 1000 * size;
       List<String> lines = new ArrayList<>();
       StringBuilder line = new StringBuilder();
+      float lineWidth = 0;
       for (String word : text.split(" ")) {
-        String candidate = line.isEmpty() ? word : line + " " + word;
-        if (!line.isEmpty() && font.getStringWidth(candidate) / 1000 * size > width) {
+        float wordWidth = font.getStringWidth(word) / 1000 * size;
+        if (!line.isEmpty() && lineWidth + space + wordWidth > width) {
           lines.add(line.toString());
-          line = new StringBuilder(word);
-        } else {
-          line = new StringBuilder(candidate);
+          line.setLength(0);
+          lineWidth = 0;
         }
+        if (!line.isEmpty()) {
+          line.append(' ');
+          lineWidth += space;
+        }
+        line.append(word);
+        lineWidth += wordWidth;
       }
       lines.add(line.toString());
       return lines;
@@ -229,7 +242,11 @@ public class PdfLetterRenderer {
 
   private static TrueTypeFont parse(byte[] font) {
     try {
-      return new TTFParser().parse(new RandomAccessReadBuffer(font));
+      TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(font));
+      // Glyph substitution (ligatures, positional forms) is for scripts that need shaping; Russian
+      // does not, and applying the font's rules to every line was a tenth of a letter's cost.
+      parsed.setEnableGsub(false);
+      return parsed;
     } catch (IOException e) {
       throw new UncheckedIOException("DejaVu Sans could not be parsed", e);
     }
