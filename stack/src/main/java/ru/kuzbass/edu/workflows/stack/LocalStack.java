@@ -102,7 +102,7 @@ public final class LocalStack {
     done("http://localhost:" + StackLayout.CAMUNDA_HTTP);
 
     begin("Workers application (deploys models and forms, loads demo data)");
-    workers = ChildProcess.start("Workers application", List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+    workers = ChildProcess.start("Workers application", List.of(javaExecutable(), "-Xmx192m", "-XX:+UseSerialGC",
             "-jar", layout.workersJar().toString()),
         workersEnvironment(), layout.root(), layout.logs().resolve("workers.log"));
     workers.awaitHttp("http://localhost:" + StackLayout.WORKERS_HTTP + "/actuator/health", Duration.ofMinutes(3));

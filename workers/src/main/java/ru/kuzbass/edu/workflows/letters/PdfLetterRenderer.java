@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSName;
@@ -49,16 +52,22 @@ public class PdfLetterRenderer {
 
   private final byte[] regularFont = readResource(FONT_DIR + "DejaVuSans.ttf");
   private final byte[] boldFont = readResource(FONT_DIR + "DejaVuSans-Bold.ttf");
-  // Parsing a 700 KB TrueType file was most of a letter's cost. A parsed font may serve many
-  // documents, but not two threads at once (subsetting reads its glyph table), so each thread keeps its own.
-  private final ThreadLocal<TrueTypeFont> regular = ThreadLocal.withInitial(() -> parse(regularFont));
-  private final ThreadLocal<TrueTypeFont> bold = ThreadLocal.withInitial(() -> parse(boldFont));
+  // Parsing a 700 KB TrueType file was most of a letter's cost, so parsed fonts are kept. One may
+  // serve many documents, but not two at once (subsetting reads its glyph table). They are lent
+  // from a pool with one pair per core: a pair per job thread held 35 MB of character maps for
+  // renders that could not run at once anyway (P4 in docs/benchmarks.md).
+  private final int maxFontPairs = Runtime.getRuntime().availableProcessors();
+  private final BlockingQueue<Fonts> idleFonts = new ArrayBlockingQueue<>(maxFontPairs);
+  private final AtomicInteger fontPairs = new AtomicInteger();
   private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+  private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {}
+
   public byte[] render(LetterContent letter) {
+    Fonts fonts = borrowFonts();
     try (PDDocument doc = new PDDocument()) {
-      PDType0Font regularType0 = PDType0Font.load(doc, regular.get(), true);
-      PDType0Font boldType0 = PDType0Font.load(doc, bold.get(), true);
+      PDType0Font regularType0 = PDType0Font.load(doc, fonts.regular(), true);
+      PDType0Font boldType0 = PDType0Font.load(doc, fonts.bold(), true);
       new Layout(doc, regularType0, boldType0).write(letter);
       makePdfA(doc, letter);
       ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
@@ -66,6 +75,24 @@ public class PdfLetterRenderer {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render letter " + letter.number(), e);
+    } finally {
+      idleFonts.add(fonts);
+    }
+  }
+
+  private Fonts borrowFonts() {
+    Fonts idle = idleFonts.poll();
+    if (idle != null) {
+      return idle;
+    }
+    if (fontPairs.getAndUpdate(n -> Math.min(n + 1, maxFontPairs)) < maxFontPairs) {
+      return new Fonts(parse(regularFont), parse(boldFont));
+    }
+    try {
+      return idleFonts.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting to render a letter", e);
     }
   }
 

@@ -49,6 +49,29 @@ class PdfLetterRendererTest {
     assertPdfA2b(pdf);
   }
 
+  /**
+   * More letters at once than the renderer keeps parsed fonts: each waits for a pair, and no letter
+   * takes glyphs from another's subset (a shared font would drop or mix them up).
+   */
+  @Test
+  void manyThreadsShareTheParsedFonts() throws Exception {
+    List<String> names = List.of("Жукова Юлия", "Щербаков Эдуард", "Фёдорова Ксения", "Цой Шамиль", "Ёлкин Харитон", "Быстрова Злата",
+        "Гусев Павел", "Чернова Ия");
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(names.size())) {
+      List<java.util.concurrent.Future<byte[]>> letters = new java.util.ArrayList<>();
+      for (int round = 0; round < 3; round++) {
+        for (String name : names) {
+          letters.add(pool.submit(() -> renderer.render(letter(name, List.of("Уважаемый(ая) " + name + "!")))));
+        }
+      }
+      for (int i = 0; i < letters.size(); i++) {
+        String name = names.get(i % names.size());
+        assertThat(text(letters.get(i).get())).contains("Кому: " + name, "Уважаемый(ая) " + name + "!");
+      }
+      assertPdfA2b(letters.getLast().get());
+    }
+  }
+
   @Test
   void moneyIsWrittenTheRussianWay() {
     assertThat(RussianFormat.money(new BigDecimal("1000000")).replace('\u00A0', ' ')).isEqualTo("1 000 000 ₽");

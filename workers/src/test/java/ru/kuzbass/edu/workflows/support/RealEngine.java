@@ -70,7 +70,7 @@ public final class RealEngine {
    */
   public static Process startWorkers(Path root, String db, int smtp, int port, Path log, List<String> jvmOptions, List<String> arguments)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m",
         "-XX:+UseSerialGC"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", root.resolve("workers/target/workers-0.1.0-SNAPSHOT.jar").toString(),
