@@ -53,10 +53,25 @@ final class EndToEndBenchmark {
    */
   record Run(int cases, double casesPerSecond, long p50Millis, long p99Millis, long jobP50Millis, long jobP99Millis, int jobs) {}
 
-  record Result(Run ceiling, Run real, long workersRssMb, long workersHeapMb, CpuShare cpu, LockWaits locks, String nativeMemory) {}
+  record Result(Run ceiling, Run real, long workersRssMb, long workersHeapMb, long workersLiveHeapMb, CpuShare ceilingCpu, CpuShare cpu,
+      DbLoad db, String nativeMemory) {}
 
-  /** MariaDB's row-lock waits during the real run: how often a statement waited for another's lock, and for how long in all. */
-  record LockWaits(long waits, long millis) {}
+  /**
+   * What MariaDB did during the real run, from its global status: row-lock waits (how often a
+   * statement waited for another's lock, and for how long in all) and the statements it was sent
+   * (selects, inserts, updates and the rest), and the rows it read by scanning whole tables, where
+   * a missing index shows.
+   */
+  record DbLoad(long lockWaits, long lockMillis, long statements, long selects, long inserts, long updates, long scannedRows) {
+
+    private static final List<String> COUNTERS = List.of("Innodb_row_lock_waits", "Innodb_row_lock_time", "Questions", "Com_select",
+        "Com_insert", "Com_update", "Handler_read_rnd_next");
+
+    DbLoad minus(DbLoad before) {
+      return new DbLoad(lockWaits - before.lockWaits, lockMillis - before.lockMillis, statements - before.statements,
+          selects - before.selects, inserts - before.inserts, updates - before.updates, scannedRows - before.scannedRows);
+    }
+  }
 
   /**
    * Where the CPU went during the real run, in CPU milliseconds per case, by process; and how busy
@@ -75,7 +90,12 @@ final class EndToEndBenchmark {
     Process workers = null;
     try (ZeebeClient zeebe = ZeebeClient.newClientBuilder().grpcAddress(URI.create("http://localhost:26500")).usePlaintext().build()) {
       deploy(zeebe, root);
+      int warmUp = warmUpCases(cases);
+      ceiling(zeebe, warmUp);
+      Map<String, Duration> ceilingBefore = cpu(null, broker);
+      Instant ceilingStart = Instant.now();
       Run ceiling = ceiling(zeebe, cases);
+      CpuShare ceilingCpu = share(ceilingBefore, cpu(null, broker), ceiling.cases(), Duration.between(ceilingStart, Instant.now()));
 
       String db = EmbeddedMariaDb.jdbcUrl();
       List<String> jvmOptions = new ArrayList<>(List.of("-XX:NativeMemoryTracking=summary"));
@@ -85,20 +105,28 @@ final class EndToEndBenchmark {
       workers = RealEngine.startWorkers(root, db, SharedMailServer.port(), WORKERS_PORT, root.resolve("workers/target/bench-workers.log"),
           jvmOptions,
           List.of("--ruralgrant.defaults.window-start=01-01", "--ruralgrant.defaults.window-end=12-31"));
-      Map<String, Duration> before = cpu(workers, broker);
-      LockWaits locksBefore = lockWaits(db);
-      Instant t0 = Instant.now();
-      Run real = real(zeebe, db, cases);
-      CpuShare cpu = share(before, cpu(workers, broker), real.cases(), Duration.between(t0, Instant.now()));
-      LockWaits locksAfter = lockWaits(db);
+      addVacancies(db);
+      long firstApplicant = System.currentTimeMillis() % 1_000_000;
+      real(zeebe, db, warmUp, firstApplicant, workers, broker);
+      RealRun real = real(zeebe, db, cases, firstApplicant + warmUp, workers, broker);
       long rss = rssMb(workers.toHandle());
       long heap = heapMb();
-      return new Result(ceiling, real, rss, heap, cpu,
-          new LockWaits(locksAfter.waits() - locksBefore.waits(), locksAfter.millis() - locksBefore.millis()), nativeMemory(workers.toHandle()));
+      String nativeMemory = nativeMemory(workers.toHandle());
+      jcmd(workers.toHandle(), "GC.run");
+      long live = heapMb();
+      return new Result(ceiling, real.run(), rss, heap, live, ceilingCpu, real.cpu(), real.db(), nativeMemory);
     } finally {
       RealEngine.stop(workers);
       RealEngine.stop(broker);
     }
+  }
+
+  /**
+   * Cases pushed through before each measured run and not counted: the broker and the workers
+   * application then run compiled code, as they do after their first minutes in service.
+   */
+  static int warmUpCases(int cases) {
+    return Math.max(50, cases / 10);
   }
 
   private static void deploy(ZeebeClient zeebe, Path root) throws IOException {
@@ -111,6 +139,11 @@ final class EndToEndBenchmark {
       }
     }
     command.send().join();
+  }
+
+  /** A no-op worker takes its jobs as the application's do: streamed to it (application.yml), not polled. */
+  private static JobWorker noopWorker(ZeebeClient zeebe, String type, io.camunda.zeebe.client.api.worker.JobHandler handler) {
+    return zeebe.newWorker().jobType(type).handler(handler).streamEnabled(true).open();
   }
 
   /** The same BPMN with workers that only complete their jobs: what the engine alone can do here. */
@@ -135,18 +168,18 @@ final class EndToEndBenchmark {
       }
     };
     List<JobWorker> noop = new ArrayList<>();
-    noop.add(zeebe.newWorker().jobType("rural-grant.load-eligibility-facts").handler((c, j) -> {
+    noop.add(noopWorker(zeebe, "rural-grant.load-eligibility-facts", (c, j) -> {
       step.accept(j);
       c.newCompleteCommand(j).variables(facts).send();
-    }).open());
+    }));
     // the audit listeners are part of the path: the ceiling completes their jobs too
     for (String type : List.of("rural-grant.send-letter", "rural-grant.record-grant-payment", "audit.user-task", "audit.decision")) {
-      noop.add(zeebe.newWorker().jobType(type).handler((c, j) -> {
+      noop.add(noopWorker(zeebe, type, (c, j) -> {
         step.accept(j);
         c.newCompleteCommand(j).send();
-      }).open());
+      }));
     }
-    noop.add(zeebe.newWorker().jobType("rural-grant.schedule-confirmation").handler((c, j) -> {
+    noop.add(noopWorker(zeebe, "rural-grant.schedule-confirmation", (c, j) -> {
       step.accept(j);
       c.newCompleteCommand(j).variables(Map.of("confirmationYear", 1,
           "confirmationDueAt", OffsetDateTime.now().plusYears(1).toString())).send();
@@ -154,7 +187,7 @@ final class EndToEndBenchmark {
       if (t0 != null) {
         latencies.add(Duration.between(t0, Instant.now()).toMillis());
       }
-    }).open());
+    }));
     AtomicBoolean running = new AtomicBoolean(true);
     Thread tasks = RuralGrantDriver.userTasks(zeebe, running);
     Instant begin = Instant.now();
@@ -174,19 +207,30 @@ final class EndToEndBenchmark {
   }
 
   /** The workers application with everything real; cases come in through the intake API. */
-  private static Run real(ZeebeClient zeebe, String db, int cases) throws Exception {
+  private static void addVacancies(String db) throws java.sql.SQLException {
     try (Connection c = DriverManager.getConnection(db, "root", "")) {
       c.createStatement().executeUpdate("INSERT IGNORE INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES ("
           + RegionTime.today(java.time.Clock.systemUTC()).getYear() + ", '" + RuralGrantDriver.SCHOOL + "', 'Учитель математики', 100000)");
     }
+  }
+
+  /** A real run's figures, with the CPU and database work of its cases alone (not of the queries that read its latencies). */
+  private record RealRun(Run run, CpuShare cpu, DbLoad db) {}
+
+  private static RealRun real(ZeebeClient zeebe, String db, int cases, long firstApplicant, Process workers, Process broker)
+      throws Exception {
+    // rows of earlier runs (the warm-up) are not counted
+    long caseEventsBefore = maxId(db, "case_event");
+    long auditEventsBefore = maxId(db, "audit_event");
+    Map<String, Duration> cpuBefore = cpu(workers, broker);
+    DbLoad dbBefore = dbLoad(db);
     AtomicBoolean running = new AtomicBoolean(true);
     Thread tasks = RuralGrantDriver.userTasks(zeebe, running);
     HttpClient http = HttpClient.newHttpClient();
     Instant begin = Instant.now();
     ExecutorService submitters = Executors.newFixedThreadPool(4);
-    long base = System.currentTimeMillis() % 1_000_000;
     for (int i = 0; i < cases; i++) {
-      String body = RuralGrantDriver.application(base + i);
+      String body = RuralGrantDriver.application(firstApplicant + i);
       submitters.submit(() -> RealEngine.sendAsAClientWould(http,
           HttpRequest.newBuilder(URI.create("http://localhost:" + WORKERS_PORT + "/api/rural-grants/applications"))
               .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build()));
@@ -197,7 +241,8 @@ final class EndToEndBenchmark {
     while (done < cases && Duration.between(begin, Instant.now()).toMinutes() < 20) {
       Thread.sleep(500);
       try (Connection c = DriverManager.getConnection(db, "root", "");
-          ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM case_event WHERE event_key = 'OBLIGATION_STARTED'")) {
+          ResultSet rs = c.createStatement().executeQuery(
+              "SELECT COUNT(*) FROM case_event WHERE event_key = 'OBLIGATION_STARTED' AND id > " + caseEventsBefore)) {
         rs.next();
         done = rs.getInt(1);
       }
@@ -205,12 +250,14 @@ final class EndToEndBenchmark {
     double seconds = Duration.between(begin, Instant.now()).toMillis() / 1000.0;
     running.set(false);
     tasks.join();
+    CpuShare cpu = share(cpuBefore, cpu(workers, broker), done, Duration.between(begin, Instant.now()));
+    DbLoad dbWork = dbLoad(db).minus(dbBefore);
     List<Long> latencies = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(db, "root", "");
         ResultSet rs = c.createStatement().executeQuery("""
             SELECT TIMESTAMPDIFF(MICROSECOND, s.occurred_at, o.occurred_at) / 1000 FROM case_event s
             JOIN case_event o ON o.case_number = s.case_number AND o.event_key = 'OBLIGATION_STARTED'
-            WHERE s.event_key = 'SUBMITTED'""")) {
+            WHERE s.event_key = 'SUBMITTED' AND s.id > %d""".formatted(caseEventsBefore))) {
       while (rs.next()) {
         latencies.add(rs.getLong(1));
       }
@@ -221,13 +268,21 @@ final class EndToEndBenchmark {
         ResultSet rs = c.createStatement().executeQuery("""
             SELECT ms FROM (
               SELECT kind, TIMESTAMPDIFF(MICROSECOND, LAG(occurred_at) OVER (PARTITION BY case_number ORDER BY id), occurred_at) / 1000 AS ms
-              FROM audit_event WHERE kind IN ('JOB', 'DECISION', 'USER_TASK')) steps
-            WHERE kind IN ('JOB', 'DECISION') AND ms IS NOT NULL""")) {
+              FROM audit_event WHERE kind IN ('JOB', 'DECISION', 'USER_TASK') AND id > %d) steps
+            WHERE kind IN ('JOB', 'DECISION') AND ms IS NOT NULL""".formatted(auditEventsBefore))) {
       while (rs.next()) {
         jobLatencies.add(rs.getLong(1));
       }
     }
-    return summarise(latencies, jobLatencies, seconds);
+    return new RealRun(summarise(latencies, jobLatencies, seconds), cpu, dbWork);
+  }
+
+  private static long maxId(String db, String table) throws java.sql.SQLException {
+    try (Connection c = DriverManager.getConnection(db, "root", "");
+        ResultSet rs = c.createStatement().executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static Run summarise(List<Long> caseLatencies, List<Long> jobLatencies, double seconds) {
@@ -251,8 +306,8 @@ final class EndToEndBenchmark {
     String port = "--port=" + URI.create(EmbeddedMariaDb.jdbcUrl().substring("jdbc:".length())).getPort();
     ProcessHandle mariadb = ProcessHandle.allProcesses()
         .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(port)).orElse(false)).findFirst().orElseThrow();
-    return Map.of("workers", total(workers.toHandle()), "broker", total(broker.toHandle()), "mariadb", total(mariadb),
-        "driver", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
+    return Map.of("workers", workers == null ? Duration.ZERO : total(workers.toHandle()), "broker", total(broker.toHandle()),
+        "mariadb", total(mariadb), "driver", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO));
   }
 
   private static Duration total(ProcessHandle p) {
@@ -276,16 +331,17 @@ final class EndToEndBenchmark {
     return -1;
   }
 
-  private static LockWaits lockWaits(String db) throws java.sql.SQLException {
+  private static DbLoad dbLoad(String db) throws java.sql.SQLException {
     Map<String, Long> status = new HashMap<>();
     try (Connection c = DriverManager.getConnection(db, "root", "");
-        ResultSet rs = c.createStatement().executeQuery(
-            "SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time')")) {
+        ResultSet rs = c.createStatement().executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('"
+            + String.join("', '", DbLoad.COUNTERS) + "')")) {
       while (rs.next()) {
         status.put(rs.getString(1), rs.getLong(2));
       }
     }
-    return new LockWaits(status.getOrDefault("Innodb_row_lock_waits", 0L), status.getOrDefault("Innodb_row_lock_time", 0L));
+    long[] v = DbLoad.COUNTERS.stream().mapToLong(name -> status.getOrDefault(name, 0L)).toArray();
+    return new DbLoad(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
   }
 
   /**
@@ -294,10 +350,7 @@ final class EndToEndBenchmark {
    * library's malloc arenas).
    */
   private static String nativeMemory(ProcessHandle workers) throws IOException, InterruptedException {
-    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(workers.pid()),
-        "VM.native_memory", "summary").redirectErrorStream(true).start();
-    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    jcmd.waitFor();
+    String out = jcmd(workers, "VM.native_memory", "summary");
     java.util.regex.Matcher total = java.util.regex.Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB").matcher(out);
     java.util.regex.Matcher area = java.util.regex.Pattern.compile("-\\s+([A-Za-z][A-Za-z ]*?) \\(reserved=\\d+KB, committed=(\\d+)KB").matcher(out);
     List<Map.Entry<String, Long>> areas = new ArrayList<>();
@@ -310,6 +363,15 @@ final class EndToEndBenchmark {
     areas.sort(Map.Entry.<String, Long>comparingByValue().reversed());
     return "committed " + Long.parseLong(total.group(1)) / 1024 + " MB: " + String.join(", ",
         areas.stream().limit(5).map(e -> e.getKey() + " " + e.getValue()).toList());
+  }
+
+  private static String jcmd(ProcessHandle jvm, String... command) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(jvm.pid())));
+    args.addAll(List.of(command));
+    Process jcmd = new ProcessBuilder(args).redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    jcmd.waitFor();
+    return out;
   }
 
   private static long heapMb() throws IOException, InterruptedException {
