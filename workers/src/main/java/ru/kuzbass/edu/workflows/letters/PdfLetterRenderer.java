@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Calendar;
@@ -97,7 +98,7 @@ public class PdfLetterRenderer {
   }
 
   private void makePdfA(PDDocument doc, LetterContent letter) throws IOException {
-    java.time.ZonedDateTime start = letter.date().atStartOfDay(RegionTime.ZONE);
+    ZonedDateTime start = letter.date().atStartOfDay(RegionTime.ZONE);
     Calendar created = GregorianCalendar.from(start);
     created.setTimeZone(TimeZone.getTimeZone(RegionTime.ZONE));
     String producer = "Kuzbass teacher workflows";

@@ -206,7 +206,6 @@ final class EndToEndBenchmark {
     return summarise(latencies, jobLatencies, seconds);
   }
 
-  /** The workers application with everything real; cases come in through the intake API. */
   private static void addVacancies(String db) throws java.sql.SQLException {
     try (Connection c = DriverManager.getConnection(db, "root", "")) {
       c.createStatement().executeUpdate("INSERT IGNORE INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES ("
@@ -217,6 +216,7 @@ final class EndToEndBenchmark {
   /** A real run's figures, with the CPU and database work of its cases alone (not of the queries that read its latencies). */
   private record RealRun(Run run, CpuShare cpu, DbLoad db) {}
 
+  /** The workers application with everything real; cases come in through the intake API. */
   private static RealRun real(ZeebeClient zeebe, String db, int cases, long firstApplicant, Process workers, Process broker)
       throws Exception {
     // rows of earlier runs (the warm-up) are not counted
