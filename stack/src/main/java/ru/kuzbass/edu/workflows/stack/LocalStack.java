@@ -30,6 +30,8 @@ public final class LocalStack {
   private final List<AutoCloseable> running = new ArrayList<>();
   private ChildProcess camunda;
   private ChildProcess workers;
+  // set once Ctrl-C has begun stopping the children, so the watcher does not report them as failed
+  private volatile boolean stopping;
   private DB mariaDb;
   private final Instant started = Instant.now();
   private int step;
@@ -178,7 +180,7 @@ public final class LocalStack {
     CountDownLatch forever = new CountDownLatch(1);
     while (!forever.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
       for (ChildProcess child : List.of(camunda, workers)) {
-        if (!child.handle().isAlive()) {
+        if (!child.handle().isAlive() && !stopping) {
           CONSOLE_ERR.println(child.name() + " stopped unexpectedly; see " + layout.logs() + ". Stopping the stack.");
           System.exit(1);
         }
@@ -187,6 +189,7 @@ public final class LocalStack {
   }
 
   private synchronized void stop() {
+    stopping = true;
     CONSOLE.println();
     CONSOLE.println("Stopping the local stack...");
     try {
