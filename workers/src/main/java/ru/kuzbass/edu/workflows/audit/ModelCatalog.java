@@ -29,6 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelCatalog {
 
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
   public record CalledDecision(String decisionId, String resultVariable) {}
 
   private final Map<String, List<String>> formFieldsOfTask = new HashMap<>();
@@ -52,8 +54,9 @@ public class ModelCatalog {
       }
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
         ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
-        formFieldsOfTask.put(key(processOf(task), task.getId()),
-            form == null ? List.of() : formFields.getOrDefault(form.getFormId(), List.of()));
+        // a model already moved to Operaton links its form by camunda:formRef
+        String formId = form != null ? form.getFormId() : task.getAttributeValueNs(CAMUNDA_NS, "formRef");
+        formFieldsOfTask.put(key(processOf(task), task.getId()), formId == null ? List.of() : formFields.getOrDefault(formId, List.of()));
       }
       for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
         ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);

@@ -8,9 +8,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.DelegateTask;
+import org.operaton.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import ru.kuzbass.edu.workflows.engine.EngineIds;
 import ru.kuzbass.edu.workflows.letters.LetterService;
 import ru.kuzbass.edu.workflows.platform.ModelDeployment;
 import ru.kuzbass.edu.workflows.platform.TaskCompletions;
@@ -73,6 +77,37 @@ public class StepAudit {
     audit.append(new AuditLog.Event(key, AuditLog.caseNumberOf(job), "USER_TASK", task.completedBy(), job.getElementId(),
         job.getProcessInstanceKey(), task.taskId() == null ? null : Long.valueOf(task.taskId()), "COMPLETED",
         write(Map.of("fields", formData.keySet())), LetterService.sha256(data.getBytes(StandardCharsets.UTF_8))), data);
+  }
+
+  /**
+   * Records who completed the user task, and the data of its form's fields (beside the chain), in the
+   * transaction that completes it: Operaton runs this as the task's complete listener. The user is the
+   * one logged in to Tasklist (the engine's authenticated user), else the task's assignee.
+   */
+  @Transactional
+  public void userTaskCompleted(DelegateTask task) {
+    String processId = task.getProcessEngineServices().getRepositoryService().getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    Map<String, Object> formData = new LinkedHashMap<>();
+    for (String field : models.formFields(processId, task.getTaskDefinitionKey())) {
+      if (task.hasVariable(field)) {
+        formData.put(field, task.getVariable(field));
+      }
+    }
+    Authentication user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    String completedBy = user != null && user.getUserId() != null ? user.getUserId() : task.getAssignee();
+    String data = write(formData);
+    audit.append(new AuditLog.Event("user-task:" + task.getId(), EngineIds.caseNumberOf(task, task.getProcessInstanceId()), "USER_TASK",
+        completedBy == null ? "неизвестно" : completedBy, task.getTaskDefinitionKey(), EngineIds.key(task.getProcessInstanceId()),
+        EngineIds.key(task.getId()), "COMPLETED", write(Map.of("fields", formData.keySet())),
+        LetterService.sha256(data.getBytes(StandardCharsets.UTF_8))), data);
+  }
+
+  /** Records that the case's process instance has ended (Operaton: the process's end listener). */
+  public void caseClosed(DelegateExecution execution) {
+    String processId = execution.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    audit.append(new AuditLog.Event("case-closed:" + execution.getProcessInstanceId(), EngineIds.caseNumberOf(execution), "CASE",
+        processId, processId, EngineIds.key(execution.getProcessInstanceId()), null, "CLOSED", null, null));
   }
 
   /** Records that the case's process instance has ended; retention counts its years from here. */

@@ -17,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
+import ru.kuzbass.edu.workflows.engine.ModelDeployer;
 import ru.kuzbass.edu.workflows.letters.LetterService;
 
 /**
@@ -47,6 +48,9 @@ public class ModelDeployment {
         byte[] content;
         try (InputStream in = resource.getInputStream()) {
           content = in.readAllBytes();
+        }
+        if (ModelDeployer.forThisEngine(new String(content, java.nio.charset.StandardCharsets.UTF_8))) {
+          continue; // a model already moved to the embedded engine
         }
         fileHashes.put(resource.getFilename(), LetterService.sha256(content));
         command = command == null ? event.getClient().newDeployResourceCommand().addResourceBytes(content, resource.getFilename())

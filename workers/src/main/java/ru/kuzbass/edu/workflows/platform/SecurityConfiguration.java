@@ -40,8 +40,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *   <li>{@link Role#APPLICANT}: anyone, without logging in, may apply (rural grant, cadre reserve),
  *       rate-limited per IP ({@link IntakeRateLimit}), and follow their case with its token;
  *   <li>{@link Role#HR} and {@link Role#ADMIN}: every other {@code /api/**} endpoint;
- *   <li>{@link Role#AUDITOR}: the audit log, and nothing else.
+ *   <li>{@link Role#AUDITOR}: the audit log, and nothing else;
+ *   <li>{@link Role#ADMIN}: the engine's REST API ({@code /engine-rest}) too.
  * </ul>
+ * Tasklist, Cockpit and Admin ({@code /operaton}) are open to this chain: they have their own
+ * log-in, against the engine's users, groups and authorizations.
  * Refusals are problem+json in Russian like every other API error.
  *
  * <p>Users come from configuration ({@code workflows.security.users}); passwords carry their
@@ -106,6 +109,10 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/rural-grants/applications/*/documents-supplemented",
                 "/api/cadre-reserve/*/candidates/*/idea").permitAll()
             .requestMatchers("/api/**").hasAnyRole(Role.HR.name(), Role.ADMIN.name())
+            // the engine's REST API would otherwise answer anyone, with no authorization checks
+            .requestMatchers("/engine-rest/**").hasRole(Role.ADMIN.name())
+            // Tasklist, Cockpit and Admin log their users in against the engine's identity service themselves
+            .requestMatchers("/operaton/**").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
             .permitAll()
             .anyRequest().hasRole(Role.ADMIN.name()))

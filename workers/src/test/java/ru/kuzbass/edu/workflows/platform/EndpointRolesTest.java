@@ -54,6 +54,23 @@ class EndpointRolesTest extends ProcessTest {
     assertThat(status(method, path, contentType, ApiUsers.admin())).as("ADMIN").isNotIn(401, 403);
   }
 
+  /** The engine's REST API answers no one but ADMIN; unauthenticated, it would skip every authorization check. */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("engineRestEndpoints")
+  void engineRestAdminOnly(HttpMethod method, String path, String contentType) throws Exception {
+    assertThat(status(method, path, contentType, null)).as("anonymous").isEqualTo(401);
+    assertThat(status(method, path, contentType, ApiUsers.auditor())).as("auditor").isEqualTo(403);
+    assertThat(status(method, path, contentType, ApiUsers.hr())).as("HR").isEqualTo(403);
+    assertThat(status(method, path, contentType, ApiUsers.admin())).as("ADMIN").isNotIn(401, 403);
+  }
+
+  static Stream<Arguments> engineRestEndpoints() {
+    return Stream.of(
+        Arguments.of(HttpMethod.GET, "/engine-rest/user", null),
+        Arguments.of(HttpMethod.GET, "/engine-rest/process-instance", null),
+        Arguments.of(HttpMethod.POST, "/engine-rest/process-definition/key/pedagogical-class-opening/start", "application/json"));
+  }
+
   private int status(HttpMethod method, String path, String contentType, RequestPostProcessor user) throws Exception {
     MockHttpServletRequestBuilder request = request(method, path);
     if (contentType != null) {

