@@ -2,7 +2,6 @@ package ru.kuzbass.edu.workflows.pedagogicalclass;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.client.ZeebeClient;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -12,11 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.kuzbass.edu.workflows.platform.Backpressure;
+import ru.kuzbass.edu.workflows.engine.EngineIds;
 import ru.kuzbass.edu.workflows.letters.RussianFormat;
 import ru.kuzbass.edu.workflows.mail.MailService;
 import ru.kuzbass.edu.workflows.mail.OutgoingMail;
@@ -43,18 +43,18 @@ public class PedagogicalClassService {
   private final OpeningCalendarProperties properties;
   private final CaseHistory history;
   private final MailService mail;
-  private final ZeebeClient zeebe;
+  private final RuntimeService runtime;
   private final ObjectMapper json;
   private final Clock clock;
 
   public PedagogicalClassService(JdbcClient jdbc, OpeningCalendar calendar, OpeningCalendarProperties properties, CaseHistory history,
-      MailService mail, ZeebeClient zeebe, ObjectMapper json, Clock clock) {
+      MailService mail, RuntimeService runtime, ObjectMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.properties = properties;
     this.history = history;
     this.mail = mail;
-    this.zeebe = zeebe;
+    this.runtime = runtime;
     this.json = json;
     this.clock = clock;
   }
@@ -63,7 +63,10 @@ public class PedagogicalClassService {
 
   record Opening(long id, String caseNumber, String schoolCode, String municipality, String schoolEmail, int academicYear, String status) {}
 
-  /** Starts the school's case for the year, or finds the one already started. */
+  /**
+   * Starts the school's case for the year, or finds the one already started. The case's row and its
+   * process instance commit together: the engine shares this transaction.
+   */
   @Transactional
   public Started start(OpeningRequest r) {
     Long existing = jdbc.sql("SELECT id FROM pedagogical_class_opening WHERE school_code = ? AND academic_year = ?")
@@ -80,10 +83,8 @@ public class PedagogicalClassService {
       return new Started(get(other).caseNumber(), false);
     }
     String number = number(id, r.academicYear());
-    long key = Backpressure.send(() -> zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
-        .variables(Map.of("caseId", id, "caseNumber", number, "schoolCode", r.schoolCode(), "municipality", r.municipality().trim(),
-            "academicYear", r.academicYear()))
-        .send().join()).getProcessInstanceKey();
+    long key = EngineIds.key(runtime.startProcessInstanceByKey(PROCESS_ID, number, Map.of("caseId", id, "caseNumber", number,
+        "schoolCode", r.schoolCode(), "municipality", r.municipality().trim(), "academicYear", r.academicYear())).getId());
     jdbc.sql("UPDATE pedagogical_class_opening SET process_instance_key = ? WHERE id = ?").params(key, id).update();
     return new Started(number, true);
   }
@@ -181,11 +182,10 @@ public class PedagogicalClassService {
     boolean curatorTaskStarted = jdbc.sql("SELECT curator_process_instance_key IS NOT NULL FROM pedagogical_class_overdue WHERE opening_id = ? AND step = ?")
         .params(o.id(), key).query(Boolean.class).single();
     if (!curatorTaskStarted) {
-      long curatorCase = zeebe.newCreateInstanceCommand().bpmnProcessId(ESCALATION_PROCESS_ID).latestVersion()
-          .variables(Map.of("caseId", o.id(), "caseNumber", o.caseNumber(), "schoolCode", o.schoolCode(),
-              "municipality", o.municipality(), "overdueStep", step.russian(),
-              "dueText", RussianFormat.date(due.atZoneSameInstant(RegionTime.ZONE).toLocalDate()).replace(RussianFormat.NBSP, ' ') + ", 23:59"))
-          .send().join().getProcessInstanceKey();
+      long curatorCase = EngineIds.key(runtime.startProcessInstanceByKey(ESCALATION_PROCESS_ID, o.caseNumber(), Map.of("caseId", o.id(),
+          "caseNumber", o.caseNumber(), "schoolCode", o.schoolCode(), "municipality", o.municipality(), "overdueStep", step.russian(),
+          "dueText", RussianFormat.date(due.atZoneSameInstant(RegionTime.ZONE).toLocalDate()).replace(RussianFormat.NBSP, ' ') + ", 23:59"))
+          .getId());
       jdbc.sql("UPDATE pedagogical_class_overdue SET curator_process_instance_key = ? WHERE opening_id = ? AND step = ?")
           .params(curatorCase, o.id(), key).update();
     }

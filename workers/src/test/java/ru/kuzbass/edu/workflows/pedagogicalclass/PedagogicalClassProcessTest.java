@@ -1,6 +1,5 @@
 package ru.kuzbass.edu.workflows.pedagogicalclass;
 
-import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,7 +8,6 @@ import static ru.kuzbass.edu.workflows.support.Mailbox.letters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,7 +21,7 @@ import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.support.Mailbox.Letter;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
-/** The seven steps on the engine, with time driven through every deadline. Academic year 2027/28. */
+/** The seven steps on the embedded Operaton engine, with time driven through every deadline. Academic year 2027/28. */
 class PedagogicalClassProcessTest extends ProcessTest {
 
   private static final String CURATOR = "curator.izhmorsky@example.ru";
@@ -43,57 +41,58 @@ class PedagogicalClassProcessTest extends ProcessTest {
   void allSevenStepsOnTimeOpenTheClassWithoutReminders() throws Exception {
     Case c = start("SCH-1");
     // the task carries its deadline, which Tasklist shows as its due date
-    assertThat(awaitUserTask(c.instanceKey(), "Task_StudySituation").getCustomHeaders())
-        .containsEntry("io.camunda.zeebe:dueDate", "2027-04-30T23:59:59+07:00");
+    assertThat(operaton.awaitTask(c.instanceKey(), "Task_StudySituation").getDueDate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2027-04-30T23:59:59+07:00").toInstant());
     completeSteps(c, "OWN", 18);
     for (int term = 1; term <= 3; term++) {
-      completeUserTask(c.instanceKey(), "Task_SubmitTermReport", Map.of("termReport", "Программа идёт по плану, период " + term));
+      complete(c.instanceKey(), "Task_SubmitTermReport", Map.of("termReport", "Программа идёт по плану, период " + term));
     }
-    completeUserTask(c.instanceKey(), "Task_PresentResults", Map.of("results", "Итоги представлены на педсовете"));
-    awaitCompleted(c.instanceKey());
+    complete(c.instanceKey(), "Task_PresentResults", Map.of("results", "Итоги представлены на педсовете"));
+    operaton.awaitEnded(c.instanceKey());
 
-    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_ClassCompleted")
-        .hasNotPassedElement("Task_EscalateStudySituation");
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_ClassCompleted")).isTrue();
+    assertThat(operaton.passed(c.instanceKey(), "Task_EscalateStudySituation")).isFalse();
     assertThat(letters()).isEmpty();
     assertThat(jdbc.sql("SELECT status FROM pedagogical_class_opening").query(String.class).single()).isEqualTo("COMPLETED");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM pedagogical_class_step").query(Integer.class).single()).isEqualTo(9);
-    assertAuditTrailComplete(c.instanceKey(), c.number());
+    operaton.assertAuditTrailComplete(jdbc, c.instanceKey());
+    assertThat(audit.verify().valid()).isTrue();
   }
 
   @Test
   void everyDeadlineRemindsTheSchoolThenEscalatesToTheCurator() throws Exception {
     Case c = start("SCH-1");
     // step 1: reminder on 23 April 09:00, escalation after 30 April 23:59:59
-    awaitActivated(c.instanceKey(), "Task_StudySituation", 1);
+    operaton.awaitEntered(c.instanceKey(), "Task_StudySituation", 1);
     clock.advanceTo(OffsetDateTime.parse("2027-04-23T09:01:00+07:00"));
-    awaitPassed(c.instanceKey(), "Task_RemindStudySituation");
+    operaton.awaitPassed(c.instanceKey(), "Task_RemindStudySituation");
     clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
-    awaitPassed(c.instanceKey(), "Task_EscalateStudySituation");
+    operaton.awaitPassed(c.instanceKey(), "Task_EscalateStudySituation");
     long curatorCase = jdbc.sql("SELECT curator_process_instance_key FROM pedagogical_class_overdue WHERE step = 'STUDY'").query(Long.class).single();
-    completeUserTask(curatorCase, "Task_ReviewOverdue", Map.of("curatorAction", "Позвонил директору"));
-    completeUserTask(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Сделано с опозданием")); // still open, still doable
+    complete(curatorCase, "Task_ReviewOverdue", Map.of("curatorAction", "Позвонил директору"));
+    complete(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Сделано с опозданием")); // still open, still doable
 
     // steps 2–4 share 1 June: three reminders, three escalations
-    awaitActivated(c.instanceKey(), "Task_ChooseCurriculum", 1);
+    operaton.awaitEntered(c.instanceKey(), "Task_ChooseCurriculum", 1);
     clock.advanceTo(OffsetDateTime.parse("2027-05-25T09:01:00+07:00"));
-    awaitPassed(c.instanceKey(), "Task_RemindDecideOpening");
-    awaitPassed(c.instanceKey(), "Task_RemindChooseModel");
-    awaitPassed(c.instanceKey(), "Task_RemindChooseCurriculum");
+    operaton.awaitPassed(c.instanceKey(), "Task_RemindDecideOpening");
+    operaton.awaitPassed(c.instanceKey(), "Task_RemindChooseModel");
+    operaton.awaitPassed(c.instanceKey(), "Task_RemindChooseCurriculum");
     clock.advanceTo(OffsetDateTime.parse("2027-06-02T00:00:01+07:00"));
-    awaitPassed(c.instanceKey(), "Task_EscalateDecideOpening");
-    awaitPassed(c.instanceKey(), "Task_EscalateChooseModel");
-    awaitPassed(c.instanceKey(), "Task_EscalateChooseCurriculum");
-    completeUserTask(c.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "YES"));
-    completeUserTask(c.instanceKey(), "Task_ChooseModel", Map.of("classModel", "OWN"));
-    completeUserTask(c.instanceKey(), "Task_ChooseCurriculum", Map.of("curriculum", "INTRO_TEACHING"));
+    operaton.awaitPassed(c.instanceKey(), "Task_EscalateDecideOpening");
+    operaton.awaitPassed(c.instanceKey(), "Task_EscalateChooseModel");
+    operaton.awaitPassed(c.instanceKey(), "Task_EscalateChooseCurriculum");
+    complete(c.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "YES"));
+    complete(c.instanceKey(), "Task_ChooseModel", Map.of("classModel", "OWN"));
+    complete(c.instanceKey(), "Task_ChooseCurriculum", Map.of("curriculum", "INTRO_TEACHING"));
 
     // step 5: 31 August
-    awaitActivated(c.instanceKey(), "Task_RunAdmission", 1);
+    operaton.awaitEntered(c.instanceKey(), "Task_RunAdmission", 1);
     clock.advanceTo(OffsetDateTime.parse("2027-08-24T09:01:00+07:00"));
-    awaitPassed(c.instanceKey(), "Task_RemindRunAdmission");
+    operaton.awaitPassed(c.instanceKey(), "Task_RemindRunAdmission");
     clock.advanceTo(OffsetDateTime.parse("2027-09-01T00:00:01+07:00"));
-    awaitPassed(c.instanceKey(), "Task_EscalateRunAdmission");
-    completeUserTask(c.instanceKey(), "Task_RunAdmission", Map.of("applicants", 30, "enrolled", 22));
+    operaton.awaitPassed(c.instanceKey(), "Task_EscalateRunAdmission");
+    complete(c.instanceKey(), "Task_RunAdmission", Map.of("applicants", 30, "enrolled", 22));
 
     // step 6: each term report; step 7: the council
     OffsetDateTime[] remind = {OffsetDateTime.parse("2027-12-20T09:01:00+07:00"), OffsetDateTime.parse("2028-03-15T09:01:00+07:00"),
@@ -101,19 +100,19 @@ class PedagogicalClassProcessTest extends ProcessTest {
     OffsetDateTime[] late = {OffsetDateTime.parse("2027-12-28T00:00:01+07:00"), OffsetDateTime.parse("2028-03-23T00:00:01+07:00"),
         OffsetDateTime.parse("2028-06-01T00:00:01+07:00")};
     for (int term = 1; term <= 3; term++) {
-      awaitActivated(c.instanceKey(), "Task_SubmitTermReport", term);
+      operaton.awaitEntered(c.instanceKey(), "Task_SubmitTermReport", term);
       clock.advanceTo(remind[term - 1]);
-      awaitPassed(c.instanceKey(), "Task_RemindSubmitTermReport", term);
+      operaton.awaitPassed(c.instanceKey(), "Task_RemindSubmitTermReport", term);
       clock.advanceTo(late[term - 1]);
-      awaitPassed(c.instanceKey(), "Task_EscalateSubmitTermReport", term);
-      completeUserTask(c.instanceKey(), "Task_SubmitTermReport", Map.of("termReport", "Отчёт " + term));
+      operaton.awaitPassed(c.instanceKey(), "Task_EscalateSubmitTermReport", term);
+      complete(c.instanceKey(), "Task_SubmitTermReport", Map.of("termReport", "Отчёт " + term));
     }
-    awaitActivated(c.instanceKey(), "Task_PresentResults", 1);
+    operaton.awaitEntered(c.instanceKey(), "Task_PresentResults", 1);
     clock.advanceTo(OffsetDateTime.parse("2028-08-21T09:01:00+07:00"));
-    awaitPassed(c.instanceKey(), "Task_RemindPresentResults");
+    operaton.awaitPassed(c.instanceKey(), "Task_RemindPresentResults");
     clock.advanceTo(OffsetDateTime.parse("2028-08-29T00:00:01+07:00"));
-    awaitPassed(c.instanceKey(), "Task_EscalatePresentResults");
-    completeUserTask(c.instanceKey(), "Task_PresentResults", Map.of("results", "Итоги"));
+    operaton.awaitPassed(c.instanceKey(), "Task_EscalatePresentResults");
+    complete(c.instanceKey(), "Task_PresentResults", Map.of("results", "Итоги"));
 
     List<Letter> mail = letters();
     List<Letter> escalations = mail.stream().filter(l -> l.recipient().equals(CURATOR)).toList();
@@ -123,15 +122,15 @@ class PedagogicalClassProcessTest extends ProcessTest {
     assertThat(mail.stream().filter(l -> l.subject().contains("до срока")).count()).isEqualTo(9);
     assertThat(jdbc.sql("SELECT COUNT(DISTINCT curator_process_instance_key) FROM pedagogical_class_overdue").query(Integer.class).single())
         .isEqualTo(9);
-    awaitCompleted(c.instanceKey()); // open curator tasks do not hold the school's case
+    operaton.awaitEnded(c.instanceKey()); // open curator tasks do not hold the school's case
   }
 
   @Test
   void aCaseStartedAfterADeadlineEscalatesAtOnce() throws Exception {
     clock.advanceTo(OffsetDateTime.parse("2027-05-15T10:00:00+07:00"));
     Case c = start("SCH-1");
-    awaitPassed(c.instanceKey(), "Task_EscalateStudySituation");
-    awaitPassed(c.instanceKey(), "Task_RemindStudySituation");
+    operaton.awaitPassed(c.instanceKey(), "Task_EscalateStudySituation");
+    operaton.awaitPassed(c.instanceKey(), "Task_RemindStudySituation");
     List<Letter> mail = letters();
     assertThat(mail).extracting(Letter::recipient).containsExactly(CURATOR); // no reminder for a deadline already gone
   }
@@ -139,10 +138,11 @@ class PedagogicalClassProcessTest extends ProcessTest {
   @Test
   void aNoAtStepTwoClosesTheCaseWithItsReason() throws Exception {
     Case c = start("SCH-1");
-    completeUserTask(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Нет педагогов-психологов"));
-    completeUserTask(c.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "NO", "openingRejectionReason", "Нет кадров"));
-    awaitCompleted(c.instanceKey());
-    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_NotOpened").hasNotPassedElement("Task_RunAdmission");
+    complete(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Нет педагогов-психологов"));
+    complete(c.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "NO", "openingRejectionReason", "Нет кадров"));
+    operaton.awaitEnded(c.instanceKey());
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_NotOpened")).isTrue();
+    assertThat(operaton.passed(c.instanceKey(), "Task_RunAdmission")).isFalse();
     assertThat(jdbc.sql("SELECT status FROM pedagogical_class_opening").query(String.class).single()).isEqualTo("NOT_OPENED");
     assertThat(jdbc.sql("SELECT data FROM pedagogical_class_step WHERE step = 'DECISION'").query(String.class).single()).contains("Нет кадров");
   }
@@ -151,18 +151,18 @@ class PedagogicalClassProcessTest extends ProcessTest {
   void tooFewPupilsMeanNoClass() throws Exception {
     Case c = start("SCH-1");
     completeSteps(c, "OWN", 6);
-    awaitCompleted(c.instanceKey());
-    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_EnrolmentTooLow");
+    operaton.awaitEnded(c.instanceKey());
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_EnrolmentTooLow")).isTrue();
     assertThat(jdbc.sql("SELECT status FROM pedagogical_class_opening").query(String.class).single()).isEqualTo("NOT_OPENED");
   }
 
   @Test
   void theResourceCentreModelRecordsTheCentreAndItsPartners() throws Exception {
     Case c = start("SCH-1");
-    completeUserTask(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Запрос есть"));
-    completeUserTask(c.instanceKey(), "Task_ChooseModel",
+    complete(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Запрос есть"));
+    complete(c.instanceKey(), "Task_ChooseModel",
         Map.of("classModel", "RESOURCE_CENTRE", "resourceCentreSchool", "42-KEM-01", "partnerSchools", "42-KEM-02, 42-KEM-03"));
-    awaitPassed(c.instanceKey(), "Task_RecordChooseModel");
+    operaton.awaitPassed(c.instanceKey(), "Task_RecordChooseModel");
     String data = jdbc.sql("SELECT data FROM pedagogical_class_step WHERE step = 'MODEL'").query(String.class).single();
     assertThat(json.readTree(data).get("resourceCentreSchool").asText()).isEqualTo("42-KEM-01");
     assertThat(json.readTree(data).get("partnerSchools").asText()).isEqualTo("42-KEM-02, 42-KEM-03");
@@ -188,12 +188,12 @@ class PedagogicalClassProcessTest extends ProcessTest {
     Case two = byNumber(first.get("caseNumbers").get(1).asText());
     Case three = byNumber(first.get("caseNumbers").get(2).asText());
     completeSteps(one, "NETWORK", 15);
-    completeUserTask(two.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "—"));
-    completeUserTask(two.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "NO", "openingRejectionReason", "Нет запроса"));
-    awaitActivated(one.instanceKey(), "Task_SubmitTermReport", 1);
-    awaitCompleted(two.instanceKey());
+    complete(two.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "—"));
+    complete(two.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "NO", "openingRejectionReason", "Нет запроса"));
+    operaton.awaitEntered(one.instanceKey(), "Task_SubmitTermReport", 1);
+    operaton.awaitEnded(two.instanceKey());
     clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
-    awaitPassed(three.instanceKey(), "Task_EscalateStudySituation");
+    operaton.awaitPassed(three.instanceKey(), "Task_EscalateStudySituation");
 
     JsonNode summary = json.readTree(mvc.perform(get("/api/pedagogical-classes/summary").param("year", "2027").with(ApiUsers.hr()))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
@@ -213,36 +213,32 @@ class PedagogicalClassProcessTest extends ProcessTest {
   void aCaseFromTheTasklistStartFormIsRegisteredOnceAndASecondOneStopsWithAnIncident() throws Exception {
     Map<String, Object> form = Map.of("schoolCode", "SCH-7", "municipality", "Ижморский муниципальный округ",
         "schoolEmail", "s7@example.ru", "academicYear", 2027);
-    long first = zeebe.newCreateInstanceCommand().bpmnProcessId("pedagogical-class-opening").latestVersion().variables(form)
-        .send().join().getProcessInstanceKey();
-    awaitUserTask(first, "Task_StudySituation");
+    long first = operaton.start("pedagogical-class-opening", form);
+    operaton.awaitTask(first, "Task_StudySituation");
     assertThat(jdbc.sql("SELECT process_instance_key FROM pedagogical_class_opening WHERE school_code = 'SCH-7'").query(Long.class).single())
         .isEqualTo(first);
 
-    long second = zeebe.newCreateInstanceCommand().bpmnProcessId("pedagogical-class-opening").latestVersion().variables(form)
-        .send().join().getProcessInstanceKey();
-    String message = null;
-    for (int i = 0; i < 300 && message == null; i++) {
-      message = java.util.stream.StreamSupport.stream(io.camunda.zeebe.process.test.filters.RecordStream.of(engine.getRecordStreamSource())
-              .incidentRecords().spliterator(), false)
-          .filter(r -> r.getValue().getProcessInstanceKey() == second)
-          .map(r -> r.getValue().getErrorMessage()).findFirst().orElse(null);
-      Thread.sleep(100);
-    }
+    long second = operaton.start("pedagogical-class-opening", form);
+    String message = operaton.awaitIncidentMessage(second);
     assertThat(message).startsWith("Для школы SCH-7 на 2027 год дело уже открыто: ПК-2027-");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM pedagogical_class_opening").query(Integer.class).single()).isEqualTo(1);
   }
 
   // ------------------------------------------------------------------ steps
 
+  /** Completes the user task as an HR officer in Tasklist would. */
+  private void complete(long instance, String elementId, Map<String, Object> formVariables) {
+    operaton.completeTask(instance, elementId, HR_OFFICER, formVariables);
+  }
+
   /** Steps 1 to 5, all on time. */
   private void completeSteps(Case c, String model, int enrolled) {
-    completeUserTask(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Условия и кадры есть, запрос — 25 учеников"));
-    completeUserTask(c.instanceKey(), "Task_ChooseCurriculum", Map.of("curriculum", "INTRO_TEACHING"));
-    completeUserTask(c.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "YES"));
-    completeUserTask(c.instanceKey(), "Task_ChooseModel", model.equals("OWN")
+    complete(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Условия и кадры есть, запрос — 25 учеников"));
+    complete(c.instanceKey(), "Task_ChooseCurriculum", Map.of("curriculum", "INTRO_TEACHING"));
+    complete(c.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "YES"));
+    complete(c.instanceKey(), "Task_ChooseModel", model.equals("OWN")
         ? Map.of("classModel", model) : Map.of("classModel", model, "partnerSchools", "42-IZH-02"));
-    completeUserTask(c.instanceKey(), "Task_RunAdmission", Map.of("applicants", enrolled + 5, "enrolled", enrolled));
+    complete(c.instanceKey(), "Task_RunAdmission", Map.of("applicants", enrolled + 5, "enrolled", enrolled));
   }
 
   private Case start(String school) throws Exception {
