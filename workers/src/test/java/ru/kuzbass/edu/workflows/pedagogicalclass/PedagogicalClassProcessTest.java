@@ -221,6 +221,9 @@ class PedagogicalClassProcessTest extends ProcessTest {
     long second = operaton.start("pedagogical-class-opening", form);
     String message = operaton.awaitIncidentMessage(second);
     assertThat(message).startsWith("Для школы SCH-7 на 2027 год дело уже открыто: ПК-2027-");
+    // wrong input is not tried again: one failure, then the incident
+    assertThat(operaton.engine().getHistoryService().createHistoricJobLogQuery().processInstanceId(Long.toString(second))
+        .failureLog().count()).isEqualTo(1);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM pedagogical_class_opening").query(Integer.class).single()).isEqualTo(1);
   }
 
