@@ -2,7 +2,12 @@ package ru.kuzbass.edu.workflows.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.authorization.Permissions;
+import org.operaton.bpm.engine.authorization.Resources;
+import org.operaton.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
@@ -30,6 +35,25 @@ class DemoDataTest extends ProcessTest {
         WHERE s.settlement_population > 50000""")).isZero();
     assertThat(count("SELECT COUNT(*) FROM rural_grant_vacancy WHERE school_code = '42-IZH-01' AND position = 'Учитель математики'"))
         .isEqualTo(1);
+  }
+
+  /** The demo's Tasklist and Cockpit log-ins, seeded in the engine's identity service at start-up. */
+  @Test
+  void seedsTheDemoLogInsOfTasklistAndCockpit() {
+    IdentityService identity = operaton.engine().getIdentityService();
+    assertThat(identity.checkPassword("demo", "demo")).isTrue();
+    assertThat(identity.checkPassword("act", "act")).isTrue();
+    assertThat(identity.checkPassword("auditor", "auditor")).isTrue();
+    for (String group : List.of("hr-officers", "grant-commission", "school-heads", "budget-officers", "school-coordinators",
+        "municipal-curators", "cadre-coordinators", "cadre-experts", "mentors")) {
+      assertThat(identity.createUserQuery().memberOfGroup(group).list()).extracting(User::getId).contains("demo", "act");
+      assertThat(operaton.engine().getAuthorizationService().isUserAuthorized("act", List.of(group), Permissions.ACCESS,
+          Resources.APPLICATION, "tasklist")).as("Tasklist for %s", group).isTrue();
+    }
+    assertThat(operaton.engine().getAuthorizationService().isUserAuthorized("auditor", List.of("auditors"), Permissions.ACCESS,
+        Resources.APPLICATION, "cockpit")).isTrue();
+    assertThat(operaton.engine().getAuthorizationService().isUserAuthorized("auditor", List.of("auditors"), Permissions.ACCESS,
+        Resources.APPLICATION, "tasklist")).isFalse();
   }
 
   private int count(String sql) {
