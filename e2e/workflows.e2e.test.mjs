@@ -4,6 +4,9 @@
 //   Operate's API shows that the case moved on;
 // - mentor bonus: two different Tasklist users approve (four eyes), the order is mailed, and the
 //   case names both approvers, learnt from Tasklist by the workers.
+// - pedagogical class (on the embedded Operaton engine): a school coordinator claims and completes
+//   step 1 in Operaton Tasklist, which speaks Russian to a browser set to English, with the Camunda
+//   Form; the engine's history and the audit log name who did it; an auditor opens the case in Cockpit.
 // Screenshots go to e2e/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +16,7 @@ import { chromium, request } from 'playwright-core';
 const CAMUNDA = process.env.CAMUNDA_URL ?? 'http://localhost:8080';
 const API = process.env.WORKERS_URL ?? 'http://localhost:8088';
 const INBOX = process.env.INBOX_URL ?? 'http://localhost:1080';
+const OPERATON = `${API}/operaton/app`;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 
@@ -291,4 +295,79 @@ test('a mentor bonus is approved by two different people in Tasklist and the ord
   await page.goto(`${INBOX}/messages/${order.id}`);
   await screenshot('mentor-order');
   await api.dispose();
+});
+
+/** Logs in to an Operaton web app (tasklist, cockpit, admin); its log-in page speaks Russian. */
+async function logInToOperaton(onPage, app, user, password) {
+  await onPage.goto(`${OPERATON}/${app}/default/`);
+  await onPage.getByPlaceholder('Имя пользователя').fill(user);
+  await onPage.getByPlaceholder('Пароль').fill(password);
+  await onPage.getByRole('button', { name: 'Войти' }).click();
+}
+
+test('a class opening\'s first step is done in Operaton Tasklist, in Russian, and the case opens in Cockpit', async () => {
+  // the engine's REST API answers the ADMIN role only
+  const admin = await request.newContext({ baseURL: API, httpCredentials: { username: 'admin', password: 'admin' } });
+  const anonymous = await fetch(`${API}/engine-rest/task`);
+  assert.equal(anonymous.status, 401, 'the engine\'s REST API must refuse anonymous callers');
+  const task = await until('a demo class opening waiting at step 1', async () => {
+    const response = await admin.get('/engine-rest/task?processDefinitionKey=pedagogical-class-opening'
+      + '&taskDefinitionKey=Task_StudySituation&unassigned=true');
+    assert.ok(response.ok(), `/engine-rest/task answered ${response.status()}`);
+    return (await response.json())[0];
+  });
+  const instance = task.processInstanceId;
+  const caseNumber = (await (await admin.get(`/engine-rest/process-instance/${instance}/variables/caseNumber`)).json()).value;
+
+  // a browser set to English still gets Russian; dates in the region's zone
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Novokuznetsk' });
+  const coordinator = await context.newPage();
+  await logInToOperaton(coordinator, 'tasklist', 'act', 'act');
+  await coordinator.getByText('Все задачи').first().waitFor();
+  await coordinator.goto(`${OPERATON}/tasklist/default/#/?task=${task.id}`);
+  await coordinator.getByText('Шаг 1. Изучить ситуацию').first().waitFor();
+  await screenshot('operaton-tasklist-task', coordinator);
+  await coordinator.getByText('Взять в работу').first().click();
+  // the linked Camunda Form, filled from the case's variables
+  await coordinator.getByText(caseNumber).first().waitFor();
+  await coordinator.getByLabel('Итоги изучения ситуации').fill('Условия и кадры есть; запрос — 25 учеников (браузерный тест).');
+  await coordinator.keyboard.press('Tab');
+  await screenshot('operaton-tasklist-filled', coordinator);
+  await coordinator.getByRole('button', { name: 'Завершить' }).click();
+  try {
+    await coordinator.getByText('Задача завершена.').first().waitFor({ timeout: 30000 });
+  } catch (e) {
+    await screenshot('failed-operaton-complete', coordinator);
+    throw e;
+  }
+  await screenshot('operaton-tasklist-completed', coordinator);
+
+  // the engine's history names who completed it, and the case went on to steps 2 to 4
+  const completedBy = await until('the completion in the engine\'s user operation log', async () => {
+    const entries = await (await admin.get(`/engine-rest/history/user-operation?taskId=${task.id}&operationType=Complete`)).json();
+    return entries[0]?.userId;
+  });
+  assert.equal(completedBy, 'act');
+  await until('the tasks of steps 2 to 4', async () => {
+    const open = await (await admin.get(`/engine-rest/task?processInstanceId=${instance}`)).json();
+    return open.length === 3 ? open : null;
+  });
+  // the audit log has the same user
+  const auditor = { Authorization: `Basic ${Buffer.from('auditor:auditor').toString('base64')}` };
+  const timeline = await until('the audit timeline of the class opening', async () => {
+    const response = await fetch(`${API}/api/audit/cases/${encodeURIComponent(caseNumber)}`, { headers: auditor });
+    const body = response.ok ? await response.json() : null;
+    return body?.entries?.some((e) => e.kind === 'USER_TASK' && e.elementId === 'Task_StudySituation') ? body : null;
+  });
+  const step1 = timeline.entries.find((e) => e.kind === 'USER_TASK' && e.elementId === 'Task_StudySituation');
+  assert.equal(step1.actor, 'act');
+
+  // the auditor sees the case in Cockpit
+  const auditorPage = await context.newPage();
+  await logInToOperaton(auditorPage, 'cockpit', 'auditor', 'auditor');
+  await auditorPage.goto(`${OPERATON}/cockpit/default/#/process-instance/${instance}/runtime`);
+  await auditorPage.getByText('Шаг 2. Решение об открытии').first().waitFor({ timeout: 60000 });
+  await screenshot('operaton-cockpit-case', auditorPage);
+  await context.close();
+  await admin.dispose();
 });

@@ -161,7 +161,11 @@ public final class LocalStack {
     CONSOLE.printf("Ready in %d s. Memory (RSS): launcher with OpenSearch and mail %d MB, Camunda %d MB, workers %d MB, "
         + "MariaDB %d MB; total %d MB.%n", seconds, launcherMb, camundaMb, workersMb, mariaDbMb, totalMb);
     CONSOLE.println();
-    CONSOLE.println("  Tasklist     http://localhost:8080/tasklist   log in as demo / demo");
+    String operaton = "http://localhost:" + StackLayout.WORKERS_HTTP + "/operaton/app/";
+    CONSOLE.println("  Operaton Tasklist  " + operaton + "tasklist/default/   demo / demo or act / act (pedagogical classes)");
+    CONSOLE.println("  Operaton Cockpit   " + operaton + "cockpit/default/    demo / demo, auditor / auditor");
+    CONSOLE.println("  Operaton Admin     " + operaton + "admin/default/      demo / demo");
+    CONSOLE.println("  Tasklist     http://localhost:8080/tasklist   log in as demo / demo (processes still on Camunda 8)");
     CONSOLE.println("  Operate      http://localhost:8080/operate    log in as demo / demo");
     CONSOLE.println("  Mail inbox   http://localhost:" + StackLayout.MAIL_INBOX);
     CONSOLE.println("  API docs     http://localhost:" + StackLayout.WORKERS_HTTP + "/swagger-ui.html");
