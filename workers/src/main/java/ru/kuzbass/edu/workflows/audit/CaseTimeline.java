@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,8 @@ import ru.kuzbass.edu.workflows.audit.CaseSubjects.Subject;
 
 /**
  * A case's timeline for auditors: the audit log's events (with the form data kept beside the
- * chain) merged in time order with the engine's history ({@link ProcessHistory}), from Operate.
+ * chain) merged in time order with the engine's history: the embedded engine's own history for the
+ * instances it runs ({@link EngineHistory}), Operate's for those still on Zeebe ({@link OperateHistory}).
  * Personal data is masked unless the caller asks for it; the controller logs such a request in the
  * case's own chain.
  */
@@ -38,12 +40,14 @@ public class CaseTimeline {
 
   private final AuditLog audit;
   private final CaseSubjects subjects;
+  private final EngineHistory engine;
   private final OperateHistory operate;
   private final JdbcClient jdbc;
 
-  public CaseTimeline(AuditLog audit, CaseSubjects subjects, OperateHistory operate, JdbcClient jdbc) {
+  public CaseTimeline(AuditLog audit, CaseSubjects subjects, EngineHistory engine, OperateHistory operate, JdbcClient jdbc) {
     this.audit = audit;
     this.subjects = subjects;
+    this.engine = engine;
     this.operate = operate;
     this.jdbc = jdbc;
   }
@@ -83,7 +87,12 @@ public class CaseTimeline {
     return Optional.of(new Timeline(caseNumber, personalData, views, history.available(), history.problem(), entries));
   }
 
+  /** The embedded engine's history of the instances it ran; Operate's of the others (the processes still on Zeebe). */
   private ProcessHistory.History engineHistory(List<AuditLog.Stored> events) {
-    return operate.of(events.stream().map(AuditLog.Stored::processInstanceKey).filter(Objects::nonNull).distinct().toList());
+    List<Long> instances = events.stream().map(AuditLog.Stored::processInstanceKey).filter(Objects::nonNull).distinct().toList();
+    Set<Long> embedded = engine.known(instances);
+    List<Long> onZeebe = instances.stream().filter(i -> !embedded.contains(i)).toList();
+    ProcessHistory.History history = engine.of(instances.stream().filter(embedded::contains).toList());
+    return onZeebe.isEmpty() ? history : history.and(operate.of(onZeebe));
   }
 }

@@ -7,7 +7,8 @@ import java.util.stream.Stream;
 
 /**
  * The engine's own history of process instances, as the case timeline shows it beside the audit
- * log, whichever engine kept it; for the processes on Zeebe, Operate ({@link OperateHistory}).
+ * log: from the embedded engine's history ({@link EngineHistory}) for the processes that run on
+ * Operaton, from Operate ({@link OperateHistory}) for those still on Zeebe until they move.
  */
 interface ProcessHistory {
 
