@@ -145,6 +145,69 @@ class EngineTimelineTest extends ProcessTest {
     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Движок").contains("USER_TASK · " + SECOND_OFFICER + " · Task_DecideOpening"));
   }
 
+  /**
+   * A decision the embedded engine evaluated, with its table's version, inputs and outputs. No process
+   * on the embedded engine has a business rule task yet, so the test deploys a small one of its own.
+   */
+  @Test
+  void aDecisionShowsItsVersionInputsAndOutputs() throws Exception {
+    var repository = operaton.engine().getRepositoryService();
+    repository.createDeployment().name("engine-timeline-test").enableDuplicateFiltering(false)
+        .addString("engine-timeline-test.bpmn", DECISION_PROCESS).addString("engine-timeline-test.dmn", DECISION_TABLE).deploy();
+    int version = repository.createDecisionDefinitionQuery().decisionDefinitionKey("engine-timeline-band").latestVersion().singleResult()
+        .getVersion();
+    String caseNumber = "ПК-2027-900001";
+    long instance = Long.parseLong(operaton.engine().getRuntimeService()
+        .startProcessInstanceByKey("engine-timeline-test", Map.of("caseNumber", caseNumber, "score", 12)).getId());
+    operaton.awaitEnded(instance);
+
+    JsonNode timeline = timeline(get("/api/audit/cases/{n}", caseNumber));
+    assertThat(timeline.get("engineHistoryShown").asBoolean()).isTrue();
+    JsonNode decision = StreamSupport.stream(timeline.get("entries").spliterator(), false)
+        .filter(e -> text(e, "source").equals("ENGINE") && text(e, "kind").equals("DECISION")).findFirst().orElseThrow();
+    assertThat(text(decision, "elementId")).isEqualTo("Task_Band");
+    assertThat(decision.get("processInstanceKey").asLong()).isEqualTo(instance);
+    assertThat(text(decision, "details")).isEqualTo("engine-timeline-band: версия " + version + ", входы {Баллы=12}, выходы [band=высокий]");
+  }
+
+  private static final String DECISION_PROCESS = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+          id="EngineTimelineTest" targetNamespace="http://edu.kuzbass.ru/test">
+        <process id="engine-timeline-test" isExecutable="true">
+          <extensionElements><camunda:executionListener event="end" delegateExpression="${auditCaseClosed}" /></extensionElements>
+          <startEvent id="Start" />
+          <sequenceFlow id="Flow_1" sourceRef="Start" targetRef="Task_Band" />
+          <businessRuleTask id="Task_Band" name="Уровень" camunda:decisionRef="engine-timeline-band" camunda:resultVariable="band"
+              camunda:mapDecisionResult="singleEntry" />
+          <sequenceFlow id="Flow_2" sourceRef="Task_Band" targetRef="End" />
+          <endEvent id="End" />
+        </process>
+      </definitions>
+      """;
+
+  private static final String DECISION_TABLE = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="EngineTimelineBand" name="Уровень" namespace="http://edu.kuzbass.ru/test">
+        <decision id="engine-timeline-band" name="Уровень по баллам">
+          <decisionTable id="Table_Band" hitPolicy="FIRST">
+            <input id="Input_Score" label="Баллы">
+              <inputExpression id="Expr_Score" typeRef="integer" expressionLanguage="juel"><text>${score}</text></inputExpression>
+            </input>
+            <output id="Output_Band" name="band" typeRef="string" />
+            <rule id="Rule_High">
+              <inputEntry id="In_High"><text>&gt;= 10</text></inputEntry>
+              <outputEntry id="Out_High" expressionLanguage="juel"><text>${'высокий'}</text></outputEntry>
+            </rule>
+            <rule id="Rule_Low">
+              <inputEntry id="In_Low"><text>-</text></inputEntry>
+              <outputEntry id="Out_Low" expressionLanguage="juel"><text>${'низкий'}</text></outputEntry>
+            </rule>
+          </decisionTable>
+        </decision>
+      </definitions>
+      """;
+
   /** As Tasklist does it: one member of the task's candidate groups claims it, another completes it. */
   private void completeClaimedByAnother(long instance, String elementId, String claimant, String completer, Map<String, Object> form) {
     Task task = operaton.awaitTask(instance, elementId);
