@@ -168,6 +168,17 @@ class EngineTimelineTest extends ProcessTest {
     assertThat(text(decision, "elementId")).isEqualTo("Task_Band");
     assertThat(decision.get("processInstanceKey").asLong()).isEqualTo(instance);
     assertThat(text(decision, "details")).isEqualTo("engine-timeline-band: версия " + version + ", входы {Баллы=12}, выходы [band=высокий]");
+
+    // during the move a case may also have an instance on Zeebe (a key the embedded engine never made): that one is
+    // Operate's, which the tests do not connect; the timeline says so and still shows the embedded engine's history
+    audit.append(new AuditLog.Event("zeebe-step", caseNumber, "JOB", "test.step", "Task_OnZeebe", 2251799813685249L, 2251799813685250L,
+        "COMPLETED", null, null));
+    JsonNode mixed = timeline(get("/api/audit/cases/{n}", caseNumber));
+    assertThat(mixed.get("engineHistoryShown").asBoolean()).isFalse();
+    assertThat(text(mixed, "engineHistoryProblem")).isEqualTo("Operate не подключён: история движка не показана");
+    assertThat(StreamSupport.stream(mixed.get("entries").spliterator(), false))
+        .anySatisfy(e -> assertThat(text(e, "source") + " " + text(e, "kind")).isEqualTo("ENGINE DECISION"))
+        .noneSatisfy(e -> assertThat(text(e, "source") + " " + e.path("processInstanceKey").asLong()).isEqualTo("ENGINE 2251799813685249"));
   }
 
   private static final String DECISION_PROCESS = """
