@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,15 +16,18 @@ import ru.kuzbass.edu.workflows.audit.CaseSubjects.Subject;
 
 /**
  * A case's timeline for auditors: the audit log's events (with the form data kept beside the
- * chain) merged in time order with the engine's history from Operate. Personal data is masked
- * unless the caller asks for it; the controller logs such a request in the case's own chain.
+ * chain) merged in time order with the engine's history: the embedded engine's own history for the
+ * instances it runs ({@link EngineHistory}), Operate's for those still on Zeebe ({@link OperateHistory}).
+ * Personal data is masked unless the caller asks for it; the controller logs such a request in the
+ * case's own chain.
  */
 @Service
 public class CaseTimeline {
 
   /**
    * One line of the timeline. {@code source} is {@code AUDIT} (the log; {@code auditId} and
-   * {@code caseHash} name its row and link) or {@code ENGINE} (Operate: an element instance or an incident).
+   * {@code caseHash} name its row and link) or {@code ENGINE} (the engine's history: an element
+   * instance, a completed user task, an incident or a decision; see {@link ProcessHistory.EngineEvent}).
    */
   public record Entry(String source, Instant at, String kind, String actor, String elementId, Long processInstanceKey, Long key,
       String outcome, String details, String formData, String digest, Long auditId, String caseHash) {}
@@ -36,12 +40,14 @@ public class CaseTimeline {
 
   private final AuditLog audit;
   private final CaseSubjects subjects;
+  private final EngineHistory engine;
   private final OperateHistory operate;
   private final JdbcClient jdbc;
 
-  public CaseTimeline(AuditLog audit, CaseSubjects subjects, OperateHistory operate, JdbcClient jdbc) {
+  public CaseTimeline(AuditLog audit, CaseSubjects subjects, EngineHistory engine, OperateHistory operate, JdbcClient jdbc) {
     this.audit = audit;
     this.subjects = subjects;
+    this.engine = engine;
     this.operate = operate;
     this.jdbc = jdbc;
   }
@@ -64,14 +70,10 @@ public class CaseTimeline {
           personalData ? e.details() : PersonalDataMask.text(e.details(), people),
           personalData ? data : PersonalDataMask.text(data, people), e.digest(), e.id(), e.caseHash()));
     }
-    OperateHistory.History history = operate.of(events.stream().map(AuditLog.Stored::processInstanceKey).filter(Objects::nonNull)
-        .distinct().toList());
-    for (OperateHistory.EngineEvent e : history.events()) {
-      String details = e.kind().equals("ELEMENT")
-          ? e.name() + " (" + e.message() + ")" + (e.endedAt() == null ? "" : ", завершён " + e.endedAt())
-          : e.name() + ": " + e.message();
-      entries.add(new Entry("ENGINE", e.at(), e.kind(), null, e.elementId(), e.processInstanceKey(), e.key(), e.state(),
-          personalData ? details : PersonalDataMask.text(details, people), null, null, null, null));
+    ProcessHistory.History history = engineHistory(events);
+    for (ProcessHistory.EngineEvent e : history.events()) {
+      entries.add(new Entry("ENGINE", e.at(), e.kind(), e.actor(), e.elementId(), e.processInstanceKey(), e.key(), e.state(),
+          personalData ? e.details() : PersonalDataMask.text(e.details(), people), null, null, null, null));
     }
     // the audit row of a step is written before the engine completes it: at the same instant, the log comes first
     entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -83,5 +85,14 @@ public class CaseTimeline {
             p.anonymised()))
         .toList();
     return Optional.of(new Timeline(caseNumber, personalData, views, history.available(), history.problem(), entries));
+  }
+
+  /** The embedded engine's history of the instances it ran; Operate's of the others (the processes still on Zeebe). */
+  private ProcessHistory.History engineHistory(List<AuditLog.Stored> events) {
+    List<Long> instances = events.stream().map(AuditLog.Stored::processInstanceKey).filter(Objects::nonNull).distinct().toList();
+    Set<Long> embedded = engine.known(instances);
+    List<Long> onZeebe = instances.stream().filter(i -> !embedded.contains(i)).toList();
+    ProcessHistory.History history = engine.of(instances.stream().filter(embedded::contains).toList());
+    return onZeebe.isEmpty() ? history : history.and(operate.of(onZeebe));
   }
 }

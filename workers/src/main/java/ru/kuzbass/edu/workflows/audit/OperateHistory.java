@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
 import ru.kuzbass.edu.workflows.platform.CamundaWebSession;
 
 /**
- * The engine's own history of a case, from Operate's REST API (v1): every element instance the
- * process instances passed through, and every incident. Operate is optional: without
- * {@code workflows.operate.url}, or while it cannot be reached, the timeline says so and shows the
- * audit log alone.
+ * The engine's own history of the instances still on Zeebe, from Operate's REST API (v1): every
+ * element instance the process instances passed through, and every incident. Operate is optional:
+ * without {@code workflows.operate.url}, or while it cannot be reached, the timeline says so and
+ * shows the audit log alone. Goes with the last process that moves to the embedded engine.
  */
 @Component
-public class OperateHistory {
+public class OperateHistory implements ProcessHistory {
 
   private static final Logger log = LoggerFactory.getLogger(OperateHistory.class);
   // Operate 8.6 writes offsets without a colon (+0000)
@@ -31,13 +31,6 @@ public class OperateHistory {
 
   @ConfigurationProperties("workflows.operate")
   public record OperateProperties(String url, String username, String password) {}
-
-  /** One element instance ({@code ELEMENT}) or incident ({@code INCIDENT}) as Operate shows it. */
-  public record EngineEvent(Instant at, String kind, long processInstanceKey, long key, String elementId, String name, String state,
-      Instant endedAt, String message) {}
-
-  /** The history, or why there is none. */
-  public record History(boolean available, String problem, List<EngineEvent> events) {}
 
   private final CamundaWebSession operate;
 
@@ -47,9 +40,10 @@ public class OperateHistory {
             properties.password() == null ? "demo" : properties.password(), json);
   }
 
+  @Override
   public History of(Collection<Long> processInstanceKeys) {
     if (operate == null) {
-      return new History(false, "Operate не подключён: история движка не показана", List.of());
+      return History.none("Operate не подключён: история движка не показана");
     }
     try {
       List<EngineEvent> events = new ArrayList<>();
@@ -58,18 +52,18 @@ public class OperateHistory {
             Map.of("filter", Map.of("processInstanceKey", key), "size", 1000, "sort", List.of(Map.of("field", "startDate", "order", "ASC"))))
             .path("items")) {
           events.add(new EngineEvent(time(n.path("startDate")), "ELEMENT", key, n.path("key").asLong(), n.path("flowNodeId").asText(null),
-              n.path("flowNodeName").asText(null), n.path("state").asText(null), time(n.path("endDate")), n.path("type").asText(null)));
+              n.path("flowNodeName").asText(null), n.path("state").asText(null), time(n.path("endDate")), n.path("type").asText(null), null));
         }
         for (JsonNode i : operate.post("/v1/incidents/search", Map.of("filter", Map.of("processInstanceKey", key), "size", 1000))
             .path("items")) {
           events.add(new EngineEvent(time(i.path("creationTime")), "INCIDENT", key, i.path("key").asLong(), i.path("flowNodeId").asText(null),
-              i.path("type").asText(null), i.path("state").asText(null), null, i.path("message").asText(null)));
+              i.path("type").asText(null), i.path("state").asText(null), null, i.path("message").asText(null), null));
         }
       }
       return new History(true, null, events);
     } catch (RuntimeException e) {
       log.warn("Operate's history of instances {} is not available: {}", processInstanceKeys, e.toString());
-      return new History(false, "Operate недоступен: история движка не показана", List.of());
+      return History.none("Operate недоступен: история движка не показана");
     }
   }
 
