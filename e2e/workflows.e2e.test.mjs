@@ -300,7 +300,12 @@ test('a mentor bonus is approved by two different people in Tasklist and the ord
 /** Logs in to an Operaton web app (tasklist, cockpit, admin); its log-in page speaks Russian. */
 async function logInToOperaton(onPage, app, user, password) {
   await onPage.goto(`${OPERATON}/${app}/default/`);
-  await onPage.getByPlaceholder('Имя пользователя').fill(user);
+  try {
+    await onPage.getByPlaceholder('Имя пользователя').fill(user, { timeout: 60000 });
+  } catch (e) {
+    await screenshot(`failed-operaton-${app}-login`, onPage);
+    throw e;
+  }
   await onPage.getByPlaceholder('Пароль').fill(password);
   await onPage.getByRole('button', { name: 'Войти' }).click();
 }
@@ -310,14 +315,22 @@ test('a class opening\'s first step is done in Operaton Tasklist, in Russian, an
   const admin = await request.newContext({ baseURL: API, httpCredentials: { username: 'admin', password: 'admin' } });
   const anonymous = await fetch(`${API}/engine-rest/task`);
   assert.equal(anonymous.status, 401, 'the engine\'s REST API must refuse anonymous callers');
-  const task = await until('a demo class opening waiting at step 1', async () => {
-    const response = await admin.get('/engine-rest/task?processDefinitionKey=pedagogical-class-opening'
-      + '&taskDefinitionKey=Task_StudySituation&unassigned=true');
+  // an HR officer opens a class for a school of this run, through the staff API
+  const hr = { Authorization: `Basic ${Buffer.from('hr:hr').toString('base64')}`, 'Content-Type': 'application/json' };
+  const opened = await fetch(`${API}/api/pedagogical-classes/openings`, {
+    method: 'POST', headers: hr,
+    body: JSON.stringify({ schoolCode: `E2E-${Date.now()}`, municipality: 'Ижморский муниципальный округ',
+      schoolEmail: 'e2e-school@example.ru', academicYear: new Date().getFullYear() + 1 }),
+  });
+  assert.equal(opened.status, 201, `the opening answered ${opened.status}: ${await opened.clone().text()}`);
+  const { caseNumber } = await opened.json();
+  const task = await until(`step 1 of ${caseNumber}`, async () => {
+    const response = await admin.get(`/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(caseNumber)}`
+      + '&taskDefinitionKey=Task_StudySituation');
     assert.ok(response.ok(), `/engine-rest/task answered ${response.status()}`);
     return (await response.json())[0];
   });
   const instance = task.processInstanceId;
-  const caseNumber = (await (await admin.get(`/engine-rest/process-instance/${instance}/variables/caseNumber`)).json()).value;
 
   // a browser set to English still gets Russian; dates in the region's zone
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Novokuznetsk' });
@@ -333,20 +346,20 @@ test('a class opening\'s first step is done in Operaton Tasklist, in Russian, an
   await coordinator.getByLabel('Итоги изучения ситуации').fill('Условия и кадры есть; запрос — 25 учеников (браузерный тест).');
   await coordinator.keyboard.press('Tab');
   await screenshot('operaton-tasklist-filled', coordinator);
+  // "Завершить" is enabled once the claim has gone through; the click waits for it
   await coordinator.getByRole('button', { name: 'Завершить' }).click();
+  // the engine's history names who completed it, and the case went on to steps 2 to 4
+  let completedBy;
   try {
-    await coordinator.getByText('Задача завершена.').first().waitFor({ timeout: 30000 });
+    completedBy = await until('the completion in the engine\'s user operation log', async () => {
+      const entries = await (await admin.get(`/engine-rest/history/user-operation?taskId=${task.id}&operationType=Complete`)).json();
+      return entries[0]?.userId;
+    }, 60);
   } catch (e) {
     await screenshot('failed-operaton-complete', coordinator);
     throw e;
   }
   await screenshot('operaton-tasklist-completed', coordinator);
-
-  // the engine's history names who completed it, and the case went on to steps 2 to 4
-  const completedBy = await until('the completion in the engine\'s user operation log', async () => {
-    const entries = await (await admin.get(`/engine-rest/history/user-operation?taskId=${task.id}&operationType=Complete`)).json();
-    return entries[0]?.userId;
-  });
   assert.equal(completedBy, 'act');
   await until('the tasks of steps 2 to 4', async () => {
     const open = await (await admin.get(`/engine-rest/task?processInstanceId=${instance}`)).json();
@@ -362,12 +375,14 @@ test('a class opening\'s first step is done in Operaton Tasklist, in Russian, an
   const step1 = timeline.entries.find((e) => e.kind === 'USER_TASK' && e.elementId === 'Task_StudySituation');
   assert.equal(step1.actor, 'act');
 
-  // the auditor sees the case in Cockpit
-  const auditorPage = await context.newPage();
+  // the auditor sees the case in Cockpit (a browser session of their own: the coordinator's has no Cockpit)
+  const auditorContext = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Novokuznetsk' });
+  const auditorPage = await auditorContext.newPage();
   await logInToOperaton(auditorPage, 'cockpit', 'auditor', 'auditor');
   await auditorPage.goto(`${OPERATON}/cockpit/default/#/process-instance/${instance}/runtime`);
   await auditorPage.getByText('Шаг 2. Решение об открытии').first().waitFor({ timeout: 60000 });
   await screenshot('operaton-cockpit-case', auditorPage);
+  await auditorContext.close();
   await context.close();
   await admin.dispose();
 });
