@@ -2,7 +2,6 @@ package ru.kuzbass.edu.workflows.cadrereserve;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.client.ZeebeClient;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,14 +9,15 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.kuzbass.edu.workflows.platform.Backpressure;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Programme;
+import ru.kuzbass.edu.workflows.engine.EngineIds;
 import ru.kuzbass.edu.workflows.letters.LetterService;
 import ru.kuzbass.edu.workflows.people.Person;
 import ru.kuzbass.edu.workflows.people.PersonDetails;
@@ -45,19 +45,19 @@ public class CandidateService {
   private final SeasonService seasons;
   private final CaseHistory history;
   private final LetterService letters;
-  private final ZeebeClient zeebe;
+  private final RuntimeService runtime;
   private final ObjectMapper json;
   private final Clock clock;
 
   public CandidateService(JdbcClient jdbc, PersonService people, CadreReserveProperties properties, SeasonService seasons,
-      CaseHistory history, LetterService letters, ZeebeClient zeebe, ObjectMapper json, Clock clock) {
+      CaseHistory history, LetterService letters, RuntimeService runtime, ObjectMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.people = people;
     this.properties = properties;
     this.seasons = seasons;
     this.history = history;
     this.letters = letters;
-    this.zeebe = zeebe;
+    this.runtime = runtime;
     this.json = json;
     this.clock = clock;
   }
@@ -79,7 +79,8 @@ public class CandidateService {
 
   /**
    * Registers the candidate for the season and starts their case. Everything is written in one
-   * transaction with the check of the skip token, so a refused registration leaves no trace.
+   * transaction with the check of the skip token, so a refused registration leaves no trace; the
+   * case's process instance commits with it (the engine shares the transaction).
    */
   @Transactional
   public Registered register(int season, CandidateRequest r) {
@@ -114,9 +115,8 @@ public class CandidateService {
         .params(number, fastTrackEvidence(r.achievements() == null ? List.of() : r.achievements(), token, season),
             CaseTokens.hash(accessToken), id).update();
     history.record(number, "REGISTERED", "REGISTERED", "Сезон " + season + ", школа " + q.schoolCode().trim(), clock.instant());
-    long key = Backpressure.send(() -> zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
-        .variables(Map.of("candidateId", id, "caseNumber", number, "season", season))
-        .send().join()).getProcessInstanceKey();
+    long key = EngineIds.key(runtime.startProcessInstanceByKey(PROCESS_ID, number,
+        Map.of("candidateId", id, "caseNumber", number, "season", season)).getId());
     jdbc.sql("UPDATE cadre_candidate SET process_instance_key = ? WHERE id = ?").params(key, id).update();
     return new Registered(id, number, accessToken);
   }

@@ -1,12 +1,8 @@
 package ru.kuzbass.edu.workflows.cadrereserve;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.ZeebeFuture;
-import io.camunda.zeebe.client.api.command.ClientStatusException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,14 +12,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.EventSubscription;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.kuzbass.edu.workflows.platform.Backpressure;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Level2Mode;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Rules;
+import ru.kuzbass.edu.workflows.engine.EngineIds;
 import ru.kuzbass.edu.workflows.letters.LetterService;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.PlainText;
@@ -46,27 +46,25 @@ public class SeasonService {
   static final String LEVEL2_MESSAGE = "cadre-level2-decided";
   static final String LEVEL3_MESSAGE = "cadre-level3-decided";
   static final String PROJECT_MESSAGE = "cadre-project-uploaded";
-  /** Long enough for a candidate case still on its first step when the cut is announced. */
-  private static final Duration MESSAGE_TTL = Duration.ofDays(30);
   /** Tokens are typed by people on a Latin keyboard, so they carry no Cyrillic. */
   private static final String TOKEN_PREFIX = "KR";
-  private static final int PUBLISH_WINDOW = 100;
-  private static final int PUBLISH_ATTEMPTS = 20;
+  /** How many of the cases that do not wait yet an error message names. */
+  private static final int NAMED_IN_ERROR = 10;
 
   private final JdbcClient jdbc;
   private final Level1Cut level1Cut;
   private final CadreReserveProperties properties;
   private final CaseHistory history;
-  private final ZeebeClient zeebe;
+  private final RuntimeService runtime;
   private final Clock clock;
 
-  public SeasonService(JdbcClient jdbc, Level1Cut level1Cut, CadreReserveProperties properties, CaseHistory history, ZeebeClient zeebe,
-      Clock clock) {
+  public SeasonService(JdbcClient jdbc, Level1Cut level1Cut, CadreReserveProperties properties, CaseHistory history,
+      RuntimeService runtime, Clock clock) {
     this.jdbc = jdbc;
     this.level1Cut = level1Cut;
     this.properties = properties;
     this.history = history;
-    this.zeebe = zeebe;
+    this.runtime = runtime;
     this.clock = clock;
   }
 
@@ -76,7 +74,10 @@ public class SeasonService {
     INTERNSHIP, PROJECT
   }
 
-  /** Opens the season's registration and starts the season case, or finds the one already started. */
+  /**
+   * Opens the season's registration and starts the season case, or finds the one already started.
+   * The season's row and its process instance commit together: the engine shares this transaction.
+   */
   @Transactional
   public Started start(int season) {
     OffsetDateTime closes = RegionTime.endOfDay(properties.registrationCloses(season));
@@ -91,9 +92,8 @@ public class SeasonService {
     if (!clock.instant().isBefore(closes.toInstant())) {
       throw ApiProblem.badField("season", "Регистрация на сезон " + season + " уже закончилась бы " + closes.toLocalDate());
     }
-    long key = Backpressure.send(() -> zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
-        .variables(Map.of("season", season, "caseNumber", number, "registrationClosesAt", closes.toString()))
-        .send().join()).getProcessInstanceKey();
+    long key = EngineIds.key(runtime.startProcessInstanceByKey(PROCESS_ID, number,
+        Map.of("season", season, "caseNumber", number, "registrationClosesAt", closes.toString())).getId());
     jdbc.sql("UPDATE cadre_season SET process_instance_key = ? WHERE season = ?").params(key, season).update();
     history.record(number, "STARTED", "REGISTRATION", "Регистрация до " + closes.toLocalDate() + " 23:59", clock.instant());
     return new Started(season, number, closes, true);
@@ -133,7 +133,7 @@ public class SeasonService {
    * expert's review (an idea is the author's proposal for a school, not personal data).
    */
   public void announceLevel1(int season) {
-    publish(LEVEL1_MESSAGE, jdbc.sql("""
+    publish(season, LEVEL1_MESSAGE, jdbc.sql("""
             SELECT c.case_number, c.level1_passed, i.title, i.text
             FROM cadre_candidate c LEFT JOIN cadre_idea i ON i.candidate_id = c.id
             WHERE c.season = ? AND c.level1_passed IS NOT NULL""").param(season)
@@ -271,7 +271,7 @@ public class SeasonService {
   /**
    * Applies the coordinator's moves, one per line («КР-2027-000005 3»: the candidate goes to team
    * 3), and assigns the experts: each team gets {@code expertsPerTeam} of the configured experts, in turn.
-   * Returns one review per team and expert for the multi-instance scoring task.
+   * Returns how many reviews (team and expert) the multi-instance scoring then holds ({@link #teamReviews}).
    */
   @Transactional
   public Map<String, Object> finalizeTeams(int season, String moves) {
@@ -296,19 +296,25 @@ public class SeasonService {
         }
       }
     }
-    List<Map<String, Object>> reviews = new ArrayList<>();
-    for (Map<String, Object> t : teams(season)) {
-      for (String expert : expertsFor(season, ((Number) t.get("teamNumber")).intValue())) {
-        Map<String, Object> review = new HashMap<>(t);
-        review.put("expert", expert);
-        reviews.add(review);
-      }
-    }
     history.record(seasonCase(season), "TEAMS", "LEVEL2", teamsText(season), clock.instant());
-    return Map.of("level2Reviews", reviews);
+    return Map.of("level2ReviewCount", teamReviews(season).size());
   }
 
-  /** The season's teams that still have level-2 members, as process variables: ids and keys only. */
+  /**
+   * One review per team and expert, as {@code <team id>:<expert>}: the elements of the multi-instance
+   * scoring of team projects ({@link CadreTeams}). Computed from the season's rows, so the same rows give the same reviews.
+   */
+  List<String> teamReviews(int season) {
+    List<String> reviews = new ArrayList<>();
+    for (Map<String, Object> t : teams(season)) {
+      for (String expert : expertsFor(season, ((Number) t.get("teamNumber")).intValue())) {
+        reviews.add(t.get("teamId") + ":" + expert);
+      }
+    }
+    return reviews;
+  }
+
+  /** The season's teams that still have level-2 members: ids and keys only. */
   private List<Map<String, Object>> teams(int season) {
     return jdbc.sql("""
             SELECT t.id, t.number, t.team_key, t.internship_school FROM cadre_team t
@@ -385,7 +391,7 @@ public class SeasonService {
 
   /** Tells every level-2 participant their outcome: course missed, municipal reserve, or level 3. */
   public void announceLevel2(int season) {
-    publish(LEVEL2_MESSAGE, jdbc.sql("""
+    publish(season, LEVEL2_MESSAGE, jdbc.sql("""
             SELECT case_number, status FROM cadre_candidate
             WHERE season = ? AND status IN ('COURSE_MISSED', 'MUNICIPAL_RESERVE', 'LEVEL3')""").param(season)
         .query((rs, n) -> Map.entry(rs.getString("case_number"), Map.<String, Object>of("level2Outcome", switch (rs.getString("status")) {
@@ -398,36 +404,51 @@ public class SeasonService {
   // ------------------------------------------------------------------------------- level 3
 
   /**
-   * Records the project schools and assigns each level-3 team to one of them, in turn. Returns the
-   * teams (each waits for its project) and one assessment per member and expert.
+   * Records the project schools and assigns each level-3 team to one of them, in turn. The teams
+   * that then wait for their projects ({@link #projectTeams}) and the assessments of the defence
+   * ({@link #memberAssessments}) follow from these rows.
    */
   @Transactional
   public Map<String, Object> assignProjectSchools(int season, String codes) {
     List<String> schools = recordSchools(season, SchoolKind.PROJECT, codes);
-    List<Map<String, Object>> level3 = new ArrayList<>();
-    List<Map<String, Object>> assessments = new ArrayList<>();
-    List<Map<String, Object>> passed = jdbc.sql("SELECT id, number, team_key FROM cadre_team WHERE season = ? AND passed_level2 = TRUE ORDER BY number")
-        .param(season).query().listOfRows();
+    List<Long> passed = projectTeams(season);
     for (int i = 0; i < passed.size(); i++) {
-      Map<String, Object> t = passed.get(i);
-      String school = schools.get(i % schools.size());
-      jdbc.sql("UPDATE cadre_team SET project_school = ? WHERE id = ?").params(school, t.get("id")).update();
-      String key = (String) t.get("team_key");
-      int number = ((Number) t.get("number")).intValue();
-      level3.add(Map.of("teamId", t.get("id"), "teamNumber", number, "teamKey", key, "school", school));
-      List<Map<String, Object>> members = jdbc.sql("SELECT id, case_number FROM cadre_candidate WHERE team_id = ? AND status = 'LEVEL3' ORDER BY id")
-          .param(t.get("id")).query().listOfRows();
-      for (String expert : expertsFor(season, number)) {
-        for (Map<String, Object> m : members) {
-          assessments.add(Map.of("teamKey", key, "teamNumber", number, "school", school, "candidateId", m.get("id"),
-              "memberCaseNumber", m.get("case_number"), "expert", expert));
+      jdbc.sql("UPDATE cadre_team SET project_school = ? WHERE id = ?").params(schools.get(i % schools.size()), passed.get(i)).update();
+    }
+    return Map.of("projectTeamCount", passed.size(), "memberAssessmentCount", memberAssessments(season).size());
+  }
+
+  /** The teams that passed level 2, by number: each waits for its project. */
+  List<Long> projectTeams(int season) {
+    return jdbc.sql("SELECT id FROM cadre_team WHERE season = ? AND passed_level2 = TRUE ORDER BY number").param(season)
+        .query(Long.class).list();
+  }
+
+  /**
+   * One assessment per level-3 member and expert, as {@code <candidate id>:<expert>}: the elements
+   * of the multi-instance scoring at the defence ({@link CadreTeams}), team by team.
+   */
+  List<String> memberAssessments(int season) {
+    List<String> assessments = new ArrayList<>();
+    for (Map<String, Object> t : jdbc.sql("SELECT id, number FROM cadre_team WHERE season = ? AND passed_level2 = TRUE ORDER BY number")
+        .param(season).query().listOfRows()) {
+      List<Long> members = jdbc.sql("SELECT id FROM cadre_candidate WHERE team_id = ? AND status = 'LEVEL3' ORDER BY id")
+          .param(t.get("id")).query(Long.class).list();
+      for (String expert : expertsFor(season, ((Number) t.get("number")).intValue())) {
+        for (Long m : members) {
+          assessments.add(m + ":" + expert);
         }
       }
     }
-    return Map.of("level3Teams", level3, "level3Assessments", assessments);
+    return assessments;
   }
 
-  /** The team's project: stored once it is a real PDF, then the team's case goes on to the defence. */
+  /**
+   * The team's project: stored once it is a real PDF, then the team's wait in the season's case ends.
+   * A team is assigned its project school in the transaction that starts its wait, so a team the API
+   * admits is waiting, unless its project came before: a later upload replaces the stored file (the
+   * one the school head receives) and the case, already past that wait, is not told again.
+   */
   @Transactional
   public String uploadProject(int season, int teamNumber, String title, byte[] pdf) {
     Map<String, Object> team = jdbc.sql("SELECT team_key, passed_level2, project_school FROM cadre_team WHERE season = ? AND number = ?")
@@ -446,7 +467,12 @@ public class SeasonService {
     jdbc.sql("UPDATE cadre_team SET project_title = ?, project_pdf = ?, project_sha256 = ? WHERE season = ? AND number = ?")
         .params(title.trim(), file, LetterService.sha256(file), season, teamNumber).update();
     history.record(key, "PROJECT:" + clock.millis(), "LEVEL3", "Проект «" + title.trim() + "»", clock.instant());
-    publish(PROJECT_MESSAGE, List.of(Map.entry(key, Map.of())));
+    // the team's wait in the season's case: the message subscription whose instance of the multi-instance
+    // body has this team (its teamKey input parameter, read through the execution's scopes)
+    String seasonInstance = jdbc.sql("SELECT process_instance_key FROM cadre_season WHERE season = ?").param(season).query(String.class).single();
+    runtime.createEventSubscriptionQuery().processInstanceId(seasonInstance).eventType("message").eventName(PROJECT_MESSAGE).list().stream()
+        .filter(s -> key.equals(runtime.getVariable(s.getExecutionId(), "teamKey"))).findFirst()
+        .ifPresent(s -> runtime.messageEventReceived(PROJECT_MESSAGE, s.getExecutionId()));
     return key;
   }
 
@@ -471,7 +497,7 @@ public class SeasonService {
   }
 
   public void announceLevel3(int season) {
-    publish(LEVEL3_MESSAGE, jdbc.sql("""
+    publish(season, LEVEL3_MESSAGE, jdbc.sql("""
             SELECT case_number, reserve FROM cadre_candidate WHERE season = ? AND individual_score IS NOT NULL""").param(season)
         .query((rs, n) -> Map.entry(rs.getString("case_number"), Map.<String, Object>of("reserve", rs.getString("reserve")))).list());
   }
@@ -479,51 +505,27 @@ public class SeasonService {
   // ------------------------------------------------------------------------------- helpers
 
   /**
-   * Publishes one message per case, {@link #PUBLISH_WINDOW} in flight at a time, so that a season
-   * of thousands stays under the broker's request limit; a message the broker turns away for
-   * back-pressure is sent again after a pause. The message id makes a second publication (a
-   * retried job) a no-op while the first is still buffered; a case that already took the message
-   * is past its catch event and does not take another.
+   * Tells each candidate case its message, in the step's transaction: the engine moves every case on
+   * with the season's step, or none of them. Operaton keeps no message for a case that does not wait
+   * for it yet (Zeebe buffered one), so every case must be at its catch event first. A case that is
+   * not (its previous step still running, or being retried) fails the step before anything is
+   * correlated; the job executor tries the step again after its back-off, and after the last try
+   * raises an incident that names those cases.
    */
-  private void publish(String message, List<Map.Entry<String, Map<String, Object>>> byCase) {
-    List<Map.Entry<String, Map<String, Object>>> pending = byCase;
-    for (int attempt = 1; !pending.isEmpty(); attempt++) {
-      if (attempt > 1) {
-        if (attempt > PUBLISH_ATTEMPTS) {
-          throw new IllegalStateException(pending.size() + " " + message + " messages were refused for back-pressure " + PUBLISH_ATTEMPTS + " times");
-        }
-        sleep(Duration.ofMillis(200L * attempt));
-      }
-      List<Map.Entry<String, Map<String, Object>>> refused = new ArrayList<>();
-      for (int from = 0; from < pending.size(); from += PUBLISH_WINDOW) {
-        List<Map.Entry<String, Map<String, Object>>> window = pending.subList(from, Math.min(pending.size(), from + PUBLISH_WINDOW));
-        List<ZeebeFuture<?>> sent = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Object>> e : window) {
-          sent.add(zeebe.newPublishMessageCommand().messageName(message).correlationKey(e.getKey()).messageId(message + ":" + e.getKey())
-              .timeToLive(MESSAGE_TTL).variables(e.getValue()).send());
-        }
-        for (int i = 0; i < sent.size(); i++) {
-          try {
-            sent.get(i).join();
-          } catch (ClientStatusException e) {
-            switch (e.getStatusCode()) {
-              case ALREADY_EXISTS -> { } // published by an earlier delivery of this job
-              case RESOURCE_EXHAUSTED -> refused.add(window.get(i));
-              default -> throw e;
-            }
-          }
-        }
-      }
-      pending = refused;
+  private void publish(int season, String message, List<Map.Entry<String, Map<String, Object>>> byCase) {
+    Map<String, Long> instances = new HashMap<>();
+    jdbc.sql("SELECT case_number, process_instance_key FROM cadre_candidate WHERE season = ?").param(season)
+        .query((rs, i) -> instances.put(rs.getString("case_number"), (Long) rs.getObject("process_instance_key", Long.class))).list();
+    Set<Long> waiting = runtime.createEventSubscriptionQuery().eventType("message").eventName(message).list().stream()
+        .map(EventSubscription::getProcessInstanceId).map(EngineIds::key).collect(Collectors.toSet());
+    List<String> notWaiting = byCase.stream().map(Map.Entry::getKey).filter(n -> !waiting.contains(instances.get(n))).sorted().toList();
+    if (!notWaiting.isEmpty()) {
+      throw new IllegalStateException(notWaiting.size() + " candidate case(s) of season " + season + " do not wait for " + message + " yet: "
+          + String.join(", ", notWaiting.subList(0, Math.min(NAMED_IN_ERROR, notWaiting.size())))
+          + (notWaiting.size() > NAMED_IN_ERROR ? ", ..." : "") + "; the step is tried again once they do");
     }
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while publishing", e);
+    for (Map.Entry<String, Map<String, Object>> e : byCase) {
+      runtime.createMessageCorrelation(message).processInstanceBusinessKey(e.getKey()).setVariables(e.getValue()).correlateWithResult();
     }
   }
 

@@ -12,7 +12,6 @@ import static ru.kuzbass.edu.workflows.cadrereserve.CadreReserveFixtures.email;
 import static ru.kuzbass.edu.workflows.cadrereserve.CadreReserveFixtures.pdf;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.client.api.response.ActivatedJob;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
@@ -20,12 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -38,8 +37,8 @@ import ru.kuzbass.edu.workflows.support.ProcessTest;
 import ru.kuzbass.edu.workflows.support.SharedMailServer;
 
 /**
- * A season of seven candidates through all three levels on the engine, with the letters read
- * back and the registry checked against the scores. Season 2027: registration to 30 April.
+ * A season of seven candidates through all three levels on the embedded Operaton engine, with the
+ * letters read back and the registry checked against the scores. Season 2027: registration to 30 April.
  */
 class CadreReserveProcessTest extends ProcessTest {
 
@@ -101,7 +100,7 @@ class CadreReserveProcessTest extends ProcessTest {
             .param("title", "Школа как центр притяжения посёлка").param("text", "Открыть школу для жителей по вечерам").with(ApiUsers.hr()))
         .andExpect(status().isNoContent());
     for (Candidate each : List.of(a, b, c, d, e, f, h)) {
-      awaitPassed(each.instanceKey(), "Task_CheckFastTrack");
+      operaton.awaitPassed(each.instanceKey(), "Task_CheckFastTrack");
     }
     assertThat(jdbc.sql("SELECT fast_track_evidence FROM cadre_candidate WHERE id = ?").param(e.id()).query(String.class).single())
         .isEqualTo("конкурс «Лидеры России», финалист 2026 (Диплом № 17)");
@@ -109,20 +108,20 @@ class CadreReserveProcessTest extends ProcessTest {
         .as("a participant of a listed programme is no finalist").isEmpty();
 
     // Registration closes at the end of 30 April, local time: the cut runs, not a second earlier.
-    awaitActivated(season, "Timer_RegistrationClosed", 1);
+    operaton.awaitEntered(season, "Timer_RegistrationClosed", 1);
     clock.advanceTo(OffsetDateTime.parse("2027-04-30T23:59:00+07:00"));
     // C retakes the test on the last evening and ties with F at 70; F's higher leadership score decides.
     mvc.perform(post("/api/cadre-reserve/2027/candidates/{id}/test-results", c.id()).contentType(MediaType.APPLICATION_JSON)
         .content("{\"organising\": 75, \"managerial\": 75, \"leadership\": 62.5}").with(ApiUsers.hr())).andExpect(status().isNoContent());
     clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
-    awaitPassed(season, "Task_AnnounceLevel1");
+    operaton.awaitPassed(season, "Task_AnnounceLevel1");
     mvc.perform(post("/api/cadre-reserve/2027/candidates/{id}/test-results", c.id()).contentType(MediaType.APPLICATION_JSON)
         .content("{\"organising\": 99, \"managerial\": 99, \"leadership\": 99}").with(ApiUsers.hr())).andExpect(status().isConflict());
 
     // Level 1: of five tested without the fast track, the top half rounded up (3) passes; E by the fast track.
     assertThat(passedLevel1()).containsExactlyInAnyOrder(a.caseNumber(), b.caseNumber(), e.caseNumber(), f.caseNumber());
     for (Candidate failed : List.of(c, d, h)) {
-      awaitPassed(failed.instanceKey(), "EndEvent_NotSelected");
+      operaton.awaitPassed(failed.instanceKey(), "EndEvent_NotSelected");
     }
     String refusal = letter(c, "LEVEL1_REFUSAL");
     String token = jdbc.sql("SELECT code FROM cadre_skip_token WHERE candidate_id = ?").param(c.id()).query(String.class).single();
@@ -135,61 +134,67 @@ class CadreReserveProcessTest extends ProcessTest {
     assertThat(letter(a, "LEVEL1_PASS")).contains("балл теста 90").contains("место в рейтинге сезона — 1");
 
     // The idea author gets the expert's recommendation, whatever the level-1 result.
-    ActivatedJob review = awaitUserTask(a.instanceKey(), "Task_ReviewIdea");
-    assertThat(review.getVariablesAsMap()).containsEntry("ideaTitle", "Школа как центр притяжения посёлка");
-    completeUserTaskAs(a.instanceKey(), "Task_ReviewIdea", "expert1", Map.of("ideaRecommendation", "Начните с опроса жителей посёлка"));
-    awaitPassed(a.instanceKey(), "EndEvent_IdeaAnswered");
+    Task review = operaton.awaitTask(a.instanceKey(), "Task_ReviewIdea");
+    assertThat(operaton.taskVariables(review)).containsEntry("ideaTitle", "Школа как центр притяжения посёлка");
+    operaton.completeTask(a.instanceKey(), "Task_ReviewIdea", "expert1", Map.of("ideaRecommendation", "Начните с опроса жителей посёлка"));
+    operaton.awaitPassed(a.instanceKey(), "EndEvent_IdeaAnswered");
     assertThat(letter(a, "IDEA")).contains("банк проектных идей").contains("Начните с опроса жителей посёлка");
 
     // Level 2: internship schools with steady results (S2 flat counts under NON_DECREASING; S5 lacks a year).
-    ActivatedJob schools = awaitUserTask(season, "Task_ConfirmInternshipSchools");
-    assertThat(schools.getVariablesAsMap()).containsEntry("proposedInternshipSchools", "S1, S2");
-    completeUserTaskAs(season, "Task_ConfirmInternshipSchools", "coordinator", Map.of("internshipSchools", "S1, S2"));
+    Task schools = operaton.awaitTask(season, "Task_ConfirmInternshipSchools");
+    assertThat(operaton.taskVariables(schools)).containsEntry("proposedInternshipSchools", "S1, S2");
+    operaton.completeTask(season, "Task_ConfirmInternshipSchools", "coordinator", Map.of("internshipSchools", "S1, S2"));
     // F attended two days of three: F does not go on.
     mvc.perform(post("/api/cadre-reserve/2027/course-attendance").contentType(MediaType.APPLICATION_JSON)
         .content("{\"caseNumber\": \"" + f.caseNumber() + "\", \"days\": 2}").with(ApiUsers.hr())).andExpect(status().isNoContent());
-    completeUserTaskAs(season, "Task_CloseCourse", "coordinator", Map.of("courseAbsentees", "", "othersAttended", true));
-    ActivatedJob teams = awaitUserTask(season, "Task_ConfirmTeams");
+    operaton.completeTask(season, "Task_CloseCourse", "coordinator", Map.of("courseAbsentees", "", "othersAttended", true));
+    Task teams = operaton.awaitTask(season, "Task_ConfirmTeams");
     // balanced by municipality: the two from Kemerovo are dealt to different teams
-    assertThat((String) teams.getVariablesAsMap().get("teamsProposal"))
+    assertThat((String) operaton.taskVariables(teams).get("teamsProposal"))
         .isEqualTo("Команда 1, школа S1: " + b.caseNumber() + " (" + NOVOKUZNETSK + "), " + e.caseNumber() + " (" + KEMEROVO + ")\n"
             + "Команда 2, школа S2: " + a.caseNumber() + " (" + KEMEROVO + ")");
-    completeUserTaskAs(season, "Task_ConfirmTeams", "coordinator", Map.of("teamMoves", ""));
+    operaton.completeTask(season, "Task_ConfirmTeams", "coordinator", Map.of("teamMoves", ""));
     // every expert scores every team; team 1 reaches the threshold 7.0 exactly, team 2 does not
-    score(season, "Task_ScoreTeamProject", 4, job -> {
-      Map<String, Object> r = variable(job, "review");
+    score(season, "Task_ScoreTeamProject", 4, r -> {
       boolean first = "expert1".equals(r.get("expert"));
       return Map.of("teamScore", (Integer) r.get("teamNumber") == 1 ? 7 : (first ? 6 : 7), "scoreComment", "Проект проработан");
     });
-    awaitPassed(season, "Task_AnnounceLevel2");
-    awaitPassed(f.instanceKey(), "EndEvent_CourseMissed");
+    operaton.awaitPassed(season, "Task_AnnounceLevel2");
+    operaton.awaitPassed(f.instanceKey(), "EndEvent_CourseMissed");
     assertThat(letter(f, "COURSE_MISSED")).contains("посетили 2");
-    awaitPassed(a.instanceKey(), "EndEvent_MunicipalReserve");
+    operaton.awaitPassed(a.instanceKey(), "EndEvent_MunicipalReserve");
     assertThat(letter(a, "LEVEL2_RESULT")).contains("6.50 балла").contains("МУНИЦИПАЛЬНЫЙ");
     assertThat(letter(b, "LEVEL2_PASS")).contains("команды № 1").contains("7.00 балла");
 
     // Level 3: project schools with unstable (S3) or persistently low (S4) results; the coordinator takes S3.
-    ActivatedJob projectSchools = awaitUserTask(season, "Task_ConfirmProjectSchools");
-    assertThat(projectSchools.getVariablesAsMap()).containsEntry("proposedProjectSchools", "S3, S4");
-    completeUserTaskAs(season, "Task_ConfirmProjectSchools", "coordinator", Map.of("projectSchools", "S3"));
-    awaitActivated(season, "Event_ProjectUploaded", 1);
+    Task projectSchools = operaton.awaitTask(season, "Task_ConfirmProjectSchools");
+    assertThat(operaton.taskVariables(projectSchools)).containsEntry("proposedProjectSchools", "S3, S4");
+    operaton.completeTask(season, "Task_ConfirmProjectSchools", "coordinator", Map.of("projectSchools", "S3"));
+    operaton.awaitEntered(season, "Event_ProjectUploaded", 1);
     mvc.perform(multipart("/api/cadre-reserve/2027/teams/1/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf",
         "not a pdf".getBytes(StandardCharsets.UTF_8))).param("title", "Программа развития").with(ApiUsers.hr()))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
     mvc.perform(multipart("/api/cadre-reserve/2027/teams/2/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf", pdf()))
         .param("title", "Программа развития").with(ApiUsers.hr())).andExpect(status().isConflict());
+    mvc.perform(multipart("/api/cadre-reserve/2027/teams/1/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf", pdf()))
+        .param("title", "Программа развития школы S3 (черновик)").with(ApiUsers.hr())).andExpect(status().isAccepted());
+    operaton.awaitPassed(season, "Event_ProjectUploaded");
+    // The team sends a corrected file while the defence is on: it replaces the stored one, and the
+    // season's case, already past the team's wait, is not told again (Operaton keeps no message for nobody).
+    operaton.awaitTasks(season, "Task_ScoreMember", 4);
     byte[] project = pdf();
     mvc.perform(multipart("/api/cadre-reserve/2027/teams/1/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf", project))
         .param("title", "Программа развития школы S3").with(ApiUsers.hr())).andExpect(status().isAccepted());
+    assertThat(operaton.engine().getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(Long.toString(season))
+        .activityId("Event_ProjectUploaded").count()).isEqualTo(1);
     // E reaches the regional threshold exactly (7.0); B stays below it (6.75)
-    score(season, "Task_ScoreMember", 4, job -> {
-      Map<String, Object> m = variable(job, "assessment");
+    score(season, "Task_ScoreMember", 4, m -> {
       boolean isE = e.caseNumber().equals(m.get("memberCaseNumber"));
       return Map.of("memberScore", isE ? 7 : ("expert1".equals(m.get("expert")) ? 7 : 6.5));
     });
-    awaitCompleted(season);
+    operaton.awaitEnded(season);
     for (Candidate each : List.of(a, b, c, d, e, f, h)) {
-      awaitCompleted(each.instanceKey());
+      operaton.awaitEnded(each.instanceKey());
     }
 
     assertThat(letter(e, "LEVEL3_RESULT")).contains("РЕГИОНАЛЬНЫЙ").contains("7.00 балла");
@@ -223,8 +228,13 @@ class CadreReserveProcessTest extends ProcessTest {
     assertThat(csv.lines().toList()).hasSize(2);
     assertThat(csv.lines().toList().get(1)).startsWith("\"" + e.caseNumber() + "\",\"Кандидатова Анна Сергеевна\",\"SCH-105\"")
         .endsWith(",REGIONAL,2027,10.000,7.00,7.00");
-    // The audit log holds every automated step of E's case and each of its letters, and its chains verify.
-    assertAuditTrailComplete(e.instanceKey(), e.caseNumber());
+    // The audit log holds every automated step of E's case and each of its letters, and its chains verify;
+    // the season's and A's too, with every user task and the Tasklist user who completed it.
+    assertOperatonAuditTrail(e.instanceKey(), e.caseNumber());
+    assertOperatonAuditTrail(a.instanceKey(), a.caseNumber());
+    assertOperatonAuditTrail(season, "КР-2027");
+    assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE kind = 'USER_TASK' AND element_id = 'Task_ScoreMember'").query(String.class).list())
+        .containsExactlyInAnyOrder("expert1", "expert1", "expert2", "expert2");
     assertThat(audit.events(e.caseNumber())).extracting(AuditLog.Stored::elementId)
         .contains("Task_CheckFastTrack", "Task_SendLevel1Pass", "Task_SendLevel2Pass", "Task_SendLevel3Result");
     // each letter once: 7 level-1 letters, 1 idea, 1 course, 1 level-2 result, 2 level-2 passes, 2 level-3 results, 1 cover
@@ -240,7 +250,7 @@ class CadreReserveProcessTest extends ProcessTest {
     test(2027, strong, 90);
     test(2027, weak, 20);
     clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
-    awaitPassed(weak.instanceKey(), "EndEvent_NotSelected");
+    operaton.awaitPassed(weak.instanceKey(), "EndEvent_NotSelected");
     String token = jdbc.sql("SELECT code FROM cadre_skip_token WHERE candidate_id = ?").param(weak.id()).query(String.class).single();
     assertThat(token).matches("KR-2028-[0-9A-F]{8}");
 
@@ -256,7 +266,7 @@ class CadreReserveProcessTest extends ProcessTest {
     again.put("skipToken", token);
     Candidate returning = registered(2, mvc.perform(post("/api/cadre-reserve/2028/candidates").contentType(MediaType.APPLICATION_JSON)
         .content(json.writeValueAsString(again)).with(ApiUsers.hr())).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
-    awaitPassed(returning.instanceKey(), "Task_CheckFastTrack");
+    operaton.awaitPassed(returning.instanceKey(), "Task_CheckFastTrack");
     assertThat(jdbc.sql("SELECT fast_track_evidence FROM cadre_candidate WHERE id = ?").param(returning.id()).query(String.class).single())
         .isEqualTo("право прохода без отбора № " + token + " по итогам сезона 2027");
     assertThat(jdbc.sql("SELECT used_season FROM cadre_skip_token WHERE code = ?").param(token).query(Integer.class).single()).isEqualTo(2028);
@@ -269,8 +279,55 @@ class CadreReserveProcessTest extends ProcessTest {
 
     // no test, no fast track: 2028's cut passes the returning candidate alone
     clock.advanceTo(OffsetDateTime.parse("2028-05-01T00:00:01+07:00"));
-    awaitPassed(returning.instanceKey(), "Task_SendLevel1Pass");
+    operaton.awaitPassed(returning.instanceKey(), "Task_SendLevel1Pass");
     assertThat(passedLevel1()).contains(returning.caseNumber());
+  }
+
+  /**
+   * Operaton keeps no message for a case that does not wait for it (Zeebe buffered one for 30 days):
+   * when a candidate case has not reached its wait for the level-1 result yet, the announcement fails
+   * whole, names the case, and is tried again after its back-off; then every case gets its result, once.
+   */
+  @Test
+  void theLevelOneResultWaitsForACandidateCaseThatIsNotWaitingYet() throws Exception {
+    long season = startSeason(2027);
+    Candidate early = register(2027, 1, KEMEROVO, List.of());
+    test(2027, early, 90);
+    operaton.awaitPassed(early.instanceKey(), "Task_CheckFastTrack");
+    var management = operaton.engine().getManagementService();
+    String checkFastTrack = management.createJobDefinitionQuery().processDefinitionKey(CandidateService.PROCESS_ID)
+        .activityIdIn("Task_CheckFastTrack").list().stream()
+        .filter(d -> d.getProcessDefinitionId().equals(operaton.engine().getRepositoryService().createProcessDefinitionQuery()
+            .processDefinitionKey(CandidateService.PROCESS_ID).latestVersion().singleResult().getId()))
+        .findFirst().orElseThrow().getId();
+    management.suspendJobDefinitionById(checkFastTrack, true);
+    try {
+      Candidate late = register(2027, 2, KEMEROVO, List.of()); // its first step is held back
+      test(2027, late, 20);
+      operaton.awaitEntered(season, "Timer_RegistrationClosed", 1);
+      clock.advanceTo(OffsetDateTime.parse("2027-05-01T00:00:01+07:00"));
+      String failure = awaitValue(() -> management.createJobQuery().processInstanceId(Long.toString(season)).activityId("Task_AnnounceLevel1")
+          .withException().list().stream().map(j -> management.getJobExceptionStacktrace(j.getId())).findFirst().orElse(null));
+      assertThat(failure).contains("1 candidate case(s) of season 2027 do not wait for cadre-level1-decided yet: " + late.caseNumber());
+      // nothing was told: the early case still waits, and no letter left
+      assertThat(operaton.passed(early.instanceKey(), "Event_Level1Decided")).isFalse();
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM letter").query(Integer.class).single()).isZero();
+
+      management.activateJobDefinitionById(checkFastTrack, true);
+      operaton.awaitPassed(late.instanceKey(), "Task_CheckFastTrack");
+      operaton.awaitPassed(season, "Task_AnnounceLevel1");
+      operaton.awaitPassed(early.instanceKey(), "EndEvent_NoIdea");
+      operaton.awaitPassed(late.instanceKey(), "EndEvent_NotSelected");
+      assertThat(letter(early, "LEVEL1_PASS")).contains("место в рейтинге сезона — 1");
+      assertThat(letter(late, "LEVEL1_REFUSAL")).contains("лучшие 50%");
+      assertThat(operaton.engine().getRuntimeService().createIncidentQuery().processInstanceId(Long.toString(season)).count()).isZero();
+      for (Candidate each : List.of(early, late)) {
+        assertThat(operaton.engine().getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(Long.toString(each.instanceKey()))
+            .activityId("Event_Level1Decided").count()).isEqualTo(1);
+      }
+    } finally {
+      management.activateJobDefinitionById(checkFastTrack, true);
+    }
   }
 
   @Test
@@ -360,20 +417,33 @@ class CadreReserveProcessTest extends ProcessTest {
     throw new AssertionError("No " + kind + " letter to " + c.caseNumber());
   }
 
-  /** Completes {@code count} instances of a multi-instance scoring task, each as its assigned expert. */
-  private void score(long instanceKey, String elementId, int count, Function<ActivatedJob, Map<String, Object>> scores) {
-    for (int i = 0; i < count; i++) {
-      ActivatedJob job = awaitUserTask(instanceKey, elementId);
-      String expert = job.getCustomHeaders().get("io.camunda.zeebe:assignee");
+  /**
+   * Completes the {@code count} open instances of a multi-instance scoring task, each as its assigned
+   * expert in Tasklist; {@code scores} gets the variables the instance's form sees.
+   */
+  private void score(long instanceKey, String elementId, int count, Function<Map<String, Object>, Map<String, Object>> scores) {
+    List<Task> tasks = operaton.awaitTasks(instanceKey, elementId, count);
+    assertThat(tasks).hasSize(count);
+    for (Task task : tasks) {
+      String expert = task.getAssignee();
       assertThat(expert).isIn("expert1", "expert2");
-      taskCompletions.record(instanceKey, elementId, job.getKey(), expert);
-      zeebe.newCompleteCommand(job.getKey()).variables(new HashMap<>(scores.apply(job))).send().join();
+      Map<String, Object> seen = operaton.taskVariables(task);
+      assertThat(seen).containsEntry("expert", expert);
+      operaton.completeTask(task, expert, scores.apply(seen));
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> variable(ActivatedJob job, String name) {
-    return (Map<String, Object>) job.getVariablesAsMap().get(name);
+  /**
+   * The engine's view of the instance is in the audit log, step by step ({@code Operaton.assertAuditTrailComplete}),
+   * every letter of the case with its digest, every ledger entry, and the chains verify.
+   */
+  private void assertOperatonAuditTrail(long instanceKey, String caseNumber) {
+    operaton.assertAuditTrailComplete(jdbc, instanceKey);
+    assertThat(jdbc.sql("SELECT digest FROM audit_event WHERE kind = 'LETTER' AND case_number = ?").param(caseNumber).query(String.class).list())
+        .containsExactlyInAnyOrderElementsOf(jdbc.sql("SELECT sha256 FROM letter WHERE case_number = ?").param(caseNumber).query(String.class).list());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE kind = 'LEDGER' AND case_number = ?").param(caseNumber).query(Integer.class).single())
+        .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM payment_ledger WHERE case_number = ?").param(caseNumber).query(Integer.class).single());
+    assertThat(audit.verify().valid()).isTrue();
   }
 
   private static String recipient(MimeMessage m) {

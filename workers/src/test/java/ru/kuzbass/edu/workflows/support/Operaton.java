@@ -68,7 +68,11 @@ public class Operaton {
    * groups would be refused.
    */
   public void completeTask(long instance, String elementId, String user, Map<String, Object> formVariables) {
-    Task task = awaitTask(instance, elementId);
+    completeTask(awaitTask(instance, elementId), user, formVariables);
+  }
+
+  /** Completes this task as the named Tasklist user, as {@link #completeTask(long, String, String, Map)} does. */
+  public void completeTask(Task task, String user, Map<String, Object> formVariables) {
     List<String> groups = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null).map(IdentityLink::getGroupId).toList();
     engine.getIdentityService().setAuthentication(user, groups);
@@ -78,6 +82,22 @@ public class Operaton {
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
+  }
+
+  /** Waits until the instance has {@code count} open user tasks of that element (a multi-instance task), and returns them. */
+  public List<Task> awaitTasks(long instance, String elementId, int count) {
+    List<List<Task>> found = new java.util.ArrayList<>(List.of(List.of()));
+    await(count + " of " + elementId + " open in " + instance, () -> {
+      found.set(0, engine.getTaskService().createTaskQuery().processInstanceId(Long.toString(instance)).taskDefinitionKey(elementId)
+          .active().list());
+      return found.get(0).size() >= count;
+    });
+    return found.get(0);
+  }
+
+  /** The variables the task's form sees, as Tasklist shows them. */
+  public Map<String, Object> taskVariables(Task task) {
+    return engine.getTaskService().getVariables(task.getId());
   }
 
   /** Waits until the element has been entered {@code times} times (its boundary timers then exist). */
