@@ -17,11 +17,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import com.zaxxer.hikari.HikariConfigMXBean;
-import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -45,32 +40,8 @@ class CadreSeasonScaleTest extends ProcessTest {
   static final int CANDIDATES = Integer.getInteger("cadre.scale.candidates", DEFAULT_CANDIDATES);
   static final int CLIENTS = 2;
 
-  /**
-   * Connections while the season runs. With the application's pool (Hikari's default, 10) the job
-   * executor's up to 10 threads each hold a connection, and the engine's id generator takes a second
-   * one (a transaction of its own) for each new block of ids: the pool runs dry, steps fail with
-   * "Connection is not available" and, on the test profile's short back-off, end in incidents. The
-   * application's pool must be sized for that (see the report of this change); until it is, this
-   * test gives the pool what such a sizing would, and takes it back afterwards.
-   */
-  static final int CONNECTIONS = 24;
-
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
-  @Autowired DataSource dataSource;
-  private int connectionsBefore;
-
-  @BeforeEach
-  void poolForTheJobExecutor() throws Exception {
-    HikariConfigMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariConfigMXBean();
-    connectionsBefore = pool.getMaximumPoolSize();
-    pool.setMaximumPoolSize(Math.max(CONNECTIONS, connectionsBefore));
-  }
-
-  @AfterEach
-  void poolAsConfigured() throws Exception {
-    dataSource.unwrap(HikariDataSource.class).getHikariConfigMXBean().setMaximumPoolSize(connectionsBefore);
-  }
 
   @Test
   void aSeasonOfThousandsPassesTheLevelOneCut() throws Exception {
