@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The workers application; {@link ru.kuzbass.edu.workflows.platform.ModelDeployment} deploys the models on start-up. */
+/** The workers application, with the embedded engine; {@link ru.kuzbass.edu.workflows.engine.ModelDeployer} deploys the models on start-up. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling

@@ -122,12 +122,6 @@ public class AuditLog {
             ORDER BY id DESC LIMIT 1""").params(processInstanceKey, elementId).query(String.class).optional();
   }
 
-  /** The case a job belongs to: its {@code caseNumber} variable, or the process instance when it has none. */
-  public static String caseNumberOf(io.camunda.zeebe.client.api.response.ActivatedJob job) {
-    Object caseNumber = job.getVariablesAsMap().get("caseNumber");
-    return caseNumber instanceof String n ? n : "PI-" + job.getProcessInstanceKey();
-  }
-
   /** Details as the column keeps them: at most 4,000 characters; the digest covers the full text. */
   public static String fit(String details) {
     return details.length() > 4000 ? details.substring(0, 3999) + "…" : details;

@@ -36,7 +36,7 @@ public class AuditReport {
     String contentHash = contentHash(lines);
     List<String> paragraphs = new ArrayList<>();
     paragraphs.add("События дела " + timeline.caseNumber() + " в порядке времени (Новокузнецк, UTC+7). «Журнал» — запись журнала аудита, "
-        + "«Движок» — история исполнения из движка процессов (встроенного движка Operaton или, для процессов на Camunda 8, из Operate)."
+        + "«Движок» — история исполнения из встроенного движка процессов Operaton."
         + (timeline.personalDataShown() ? " Персональные данные показаны по запросу аудитора; запрос записан в журнал."
             : " Персональные данные скрыты."));
     for (CaseTimeline.SubjectView s : timeline.subjects()) {

@@ -16,8 +16,7 @@ import ru.kuzbass.edu.workflows.audit.CaseSubjects.Subject;
 
 /**
  * A case's timeline for auditors: the audit log's events (with the form data kept beside the
- * chain) merged in time order with the engine's history: the embedded engine's own history for the
- * instances it runs ({@link EngineHistory}), Operate's for those still on Zeebe ({@link OperateHistory}).
+ * chain) merged in time order with the engine's own history of the case's instances ({@link EngineHistory}).
  * Personal data is masked unless the caller asks for it; the controller logs such a request in the
  * case's own chain.
  */
@@ -41,14 +40,12 @@ public class CaseTimeline {
   private final AuditLog audit;
   private final CaseSubjects subjects;
   private final EngineHistory engine;
-  private final OperateHistory operate;
   private final JdbcClient jdbc;
 
-  public CaseTimeline(AuditLog audit, CaseSubjects subjects, EngineHistory engine, OperateHistory operate, JdbcClient jdbc) {
+  public CaseTimeline(AuditLog audit, CaseSubjects subjects, EngineHistory engine, JdbcClient jdbc) {
     this.audit = audit;
     this.subjects = subjects;
     this.engine = engine;
-    this.operate = operate;
     this.jdbc = jdbc;
   }
 
@@ -87,12 +84,17 @@ public class CaseTimeline {
     return Optional.of(new Timeline(caseNumber, personalData, views, history.available(), history.problem(), entries));
   }
 
-  /** The embedded engine's history of the instances it ran; Operate's of the others (the processes still on Zeebe). */
+  /**
+   * The engine's history of the case's instances. An instance the log names and the engine does not
+   * know (a case begun on Camunda 8 before the move, whose history stayed in Operate) is named as missing.
+   */
   private ProcessHistory.History engineHistory(List<AuditLog.Stored> events) {
     List<Long> instances = events.stream().map(AuditLog.Stored::processInstanceKey).filter(Objects::nonNull).distinct().toList();
-    Set<Long> embedded = engine.known(instances);
-    List<Long> onZeebe = instances.stream().filter(i -> !embedded.contains(i)).toList();
-    ProcessHistory.History history = engine.of(instances.stream().filter(embedded::contains).toList());
-    return onZeebe.isEmpty() ? history : history.and(operate.of(onZeebe));
+    Set<Long> known = engine.known(instances);
+    ProcessHistory.History history = engine.of(instances.stream().filter(known::contains).toList());
+    List<Long> unknown = instances.stream().filter(i -> !known.contains(i)).toList();
+    return unknown.isEmpty() || !history.available() ? history
+        : new ProcessHistory.History(false, "В истории движка нет экземпляров " + unknown.stream().map(String::valueOf)
+            .collect(Collectors.joining(", ")) + ": история движка по ним не показана", history.events());
   }
 }

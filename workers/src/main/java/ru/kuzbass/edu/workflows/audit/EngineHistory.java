@@ -49,7 +49,7 @@ public class EngineHistory implements ProcessHistory {
     this.repository = engine.getRepositoryService();
   }
 
-  /** Those of the instances that the embedded engine ran (or runs); the others are Zeebe's. */
+  /** Those of the instances that the engine ran (or runs). */
   public Set<Long> known(Collection<Long> processInstanceKeys) {
     if (processInstanceKeys.isEmpty()) {
       return Set.of();

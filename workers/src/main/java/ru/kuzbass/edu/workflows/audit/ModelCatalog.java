@@ -2,21 +2,19 @@ package ru.kuzbass.edu.workflows.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
-import io.camunda.zeebe.model.bpmn.instance.FlowElement;
-import io.camunda.zeebe.model.bpmn.instance.Process;
-import io.camunda.zeebe.model.bpmn.instance.UserTask;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.operaton.bpm.model.bpmn.Bpmn;
+import org.operaton.bpm.model.bpmn.BpmnModelInstance;
+import org.operaton.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.operaton.bpm.model.bpmn.instance.FlowElement;
+import org.operaton.bpm.model.bpmn.instance.Process;
+import org.operaton.bpm.model.bpmn.instance.UserTask;
+import org.operaton.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -29,6 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ModelCatalog {
 
+  /** The models are written in Camunda Modeler's Camunda 7 dialect, which Operaton reads as is. */
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
   public record CalledDecision(String decisionId, String resultVariable) {}
@@ -53,15 +52,14 @@ public class ModelCatalog {
         model = Bpmn.readModelFromStream(in);
       }
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        ZeebeFormDefinition form = task.getSingleExtensionElement(ZeebeFormDefinition.class);
-        // a model already moved to Operaton links its form by camunda:formRef
-        String formId = form != null ? form.getFormId() : task.getAttributeValueNs(CAMUNDA_NS, "formRef");
+        String formId = task.getAttributeValueNs(CAMUNDA_NS, "formRef");
         formFieldsOfTask.put(key(processOf(task), task.getId()), formId == null ? List.of() : formFields.getOrDefault(formId, List.of()));
       }
       for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
-        ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);
-        if (called != null) {
-          decisionOfTask.put(key(processOf(task), task.getId()), new CalledDecision(called.getDecisionId(), called.getResultVariable()));
+        String decisionId = task.getAttributeValueNs(CAMUNDA_NS, "decisionRef");
+        if (decisionId != null) {
+          decisionOfTask.put(key(processOf(task), task.getId()),
+              new CalledDecision(decisionId, task.getAttributeValueNs(CAMUNDA_NS, "resultVariable")));
         }
       }
     }

@@ -3,12 +3,11 @@ package ru.kuzbass.edu.workflows.audit;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The engine's own history of process instances, as the case timeline shows it beside the audit
- * log: from the embedded engine's history ({@link EngineHistory}) for the processes that run on
- * Operaton, from Operate ({@link OperateHistory}) for those still on Zeebe until they move.
+ * log ({@link EngineHistory} reads it). The timeline needs only these records, not the engine's
+ * types, so it can be tested and formatted without a running engine.
  */
 interface ProcessHistory {
 
@@ -16,14 +15,13 @@ interface ProcessHistory {
   History of(Collection<Long> processInstanceKeys);
 
   /**
-   * One event of an instance's history, whichever engine kept it.
+   * One event of an instance's history.
    * <ul>
-   * <li>{@code ELEMENT}: an element instance; {@code state} ACTIVE, COMPLETED, CANCELED (Operate:
-   * TERMINATED); {@code message} the element's type; {@code endedAt} when it ended.</li>
+   * <li>{@code ELEMENT}: an element instance; {@code state} ACTIVE, COMPLETED, CANCELED; {@code message} the element's type; {@code endedAt} when it ended.</li>
    * <li>{@code USER_TASK}: a user task completed; {@code actor} the user who completed it,
    * {@code message} its assignee.</li>
    * <li>{@code INCIDENT}: {@code name} the incident's type, {@code message} the error, {@code state}
-   * OPEN, RESOLVED or DELETED (Operate: ACTIVE, PENDING, RESOLVED), {@code endedAt} when it closed.</li>
+   * OPEN, RESOLVED or DELETED, {@code endedAt} when it closed.</li>
    * <li>{@code DECISION}: a decision evaluated; {@code name} the decision's id, {@code message} its
    * version, inputs and outputs.</li>
    * </ul>
@@ -46,12 +44,6 @@ interface ProcessHistory {
 
     static History none(String problem) {
       return new History(false, problem, List.of());
-    }
-
-    /** Both histories together: available if both are, the first problem, all events. */
-    History and(History other) {
-      return new History(available && other.available, problem != null ? problem : other.problem,
-          Stream.concat(events.stream(), other.events.stream()).toList());
     }
   }
 }

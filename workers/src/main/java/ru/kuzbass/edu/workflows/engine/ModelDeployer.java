@@ -19,10 +19,6 @@ import org.springframework.stereotype.Component;
  * and forms go in one deployment, because user tasks link their form with
  * {@code camunda:formRefBinding="deployment"}. The engine keeps the deployment as it is when no
  * file changed (duplicate filtering), so a restart or a second node adds no versions.
- *
- * <p>While the processes move from Zeebe one by one, only the models written for this engine
- * ({@code modeler:executionPlatform="Camunda Platform"}) are deployed here; Zeebe's
- * {@link ru.kuzbass.edu.workflows.platform.ModelDeployment} takes the others.
  */
 @Component
 public class ModelDeployer implements SmartInitializingSingleton {
@@ -36,11 +32,6 @@ public class ModelDeployer implements SmartInitializingSingleton {
 
   public ModelDeployer(RepositoryService repository) {
     this.repository = repository;
-  }
-
-  /** Whether a packaged model is written for this engine rather than for Zeebe. */
-  public static boolean forThisEngine(String model) {
-    return model.contains("executionPlatform=\"Camunda Platform\"");
   }
 
   @Override
@@ -58,16 +49,12 @@ public class ModelDeployer implements SmartInitializingSingleton {
     int models = 0;
     for (String pattern : MODELS) {
       for (Resource resource : resolver.getResources(pattern)) {
-        byte[] content = read(resource);
-        if (forThisEngine(new String(content, StandardCharsets.UTF_8))) {
-          deployment.addString(resource.getFilename(), new String(content, StandardCharsets.UTF_8));
-          models++;
-        }
+        deployment.addString(resource.getFilename(), new String(read(resource), StandardCharsets.UTF_8));
+        models++;
       }
     }
     if (models == 0) {
-      log.info("No model for the embedded engine yet");
-      return;
+      throw new IllegalStateException("No BPMN or DMN model was packaged: the build copies them from processes/");
     }
     for (Resource resource : resolver.getResources(FORMS)) {
       deployment.addString(resource.getFilename(), new String(read(resource), StandardCharsets.UTF_8));

@@ -155,7 +155,7 @@ public class MailService {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
-  /** A technical failure: the job fails and Zeebe retries it with backoff. */
+  /** A technical failure: the step fails and the engine retries it with back-off. */
   public static class MailDeliveryException extends RuntimeException {
     public MailDeliveryException(String message, Throwable cause) {
       super(message, cause);

@@ -6,6 +6,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.operaton.bpm.engine.OptimisticLockingException;
+import org.operaton.bpm.engine.ProcessEnginePersistenceException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -67,15 +72,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(ex.status(), ex.title(), ex.getMessage(), errors);
   }
 
-  /** When a client should try again after the engine was away or too busy: a broker restart takes about this long. */
+  /** When a client should try again after the database was away: a MariaDB restart takes about this long. */
   private static final String RETRY_AFTER_SECONDS = "10";
 
-  /** The engine did not accept the command: nothing was written, and the client may retry (after {@code Retry-After}). */
-  @ExceptionHandler(io.camunda.zeebe.client.api.command.ClientException.class)
-  ResponseEntity<Object> handleEngineUnavailable(io.camunda.zeebe.client.api.command.ClientException ex) {
-    logger.warn("Zeebe rejected or did not answer a command: " + ex.getMessage());
+  /**
+   * The database did not answer, or a concurrent change won (the engine's optimistic locking): the
+   * transaction was rolled back whole, so nothing was written, and the client may send the same
+   * request again after {@code Retry-After}.
+   */
+  @ExceptionHandler({CannotCreateTransactionException.class, TransientDataAccessException.class, DataAccessResourceFailureException.class,
+      OptimisticLockingException.class, ProcessEnginePersistenceException.class})
+  ResponseEntity<Object> handleDatabaseUnavailable(RuntimeException ex) {
+    logger.warn("A request was rolled back because the database was unavailable or busy: " + ex);
     ResponseEntity<Object> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, "Сервис временно недоступен",
-        "Не удалось передать заявление в работу. Ничего не сохранено, повторите попытку позже.", List.of());
+        "Не удалось сохранить запрос. Ничего не сохранено, повторите попытку позже.", List.of());
     return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders()).header("Retry-After", RETRY_AFTER_SECONDS)
         .body(unavailable.getBody());
   }

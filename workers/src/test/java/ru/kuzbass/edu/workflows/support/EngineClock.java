@@ -1,6 +1,5 @@
 package ru.kuzbass.edu.workflows.support;
 
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,21 +9,13 @@ import java.time.ZoneId;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 
 /**
- * The application's clock in process tests: it follows the in-memory engine's time, so when a
- * test advances the engine (and its timers fire), the application's "today" moves with it. The
- * embedded Operaton engine's clock ({@link ClockUtil}) is moved by the same offset, so its job
- * executor finds the timers due. The
- * engine's clock is the system time plus every {@code increaseTime} since it started, and it
- * offers no getter in 8.6, so this clock keeps the same sum.
+ * The application's clock in process tests, moved together with the engine's ({@link ClockUtil}):
+ * when a test moves time forward, the job executor finds the timers due and the application's
+ * "today" moves with them. Both are the system time plus the same offset, so time still runs.
  */
 public class EngineClock extends Clock {
 
-  private final ZeebeTestEngine engine;
   private volatile Duration offset = Duration.ZERO;
-
-  public EngineClock(ZeebeTestEngine engine) {
-    this.engine = engine;
-  }
 
   @Override
   public ZoneId getZone() {
@@ -47,12 +38,11 @@ public class EngineClock extends Clock {
     if (step.isNegative()) {
       throw new IllegalArgumentException("The engine is already past " + moment);
     }
-    engine.increaseTime(step);
     offset = offset.plus(step);
     ClockUtil.offset(offset.toMillis());
   }
 
-  /** Each test runs on a new engine, whose clock starts at the system time. */
+  /** Back to the system time, as each test starts. */
   public void reset() {
     offset = Duration.ZERO;
     ClockUtil.reset();

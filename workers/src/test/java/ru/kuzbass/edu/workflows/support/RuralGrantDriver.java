@@ -1,49 +1,80 @@
 package ru.kuzbass.edu.workflows.support;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.client.api.response.ActivatedJob;
-import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Drives rural-grant cases on a real engine without Tasklist, for the benchmark and the fault
- * tests: applications with distinct valid SNILS, and a thread that completes each user task the
- * way HR and the commission would (documents complete, grant approved, contract signed today).
+ * Drives rural-grant cases on the packaged application without Tasklist, for the fault tests:
+ * applications with distinct valid SNILS, and a thread that completes each user task through the
+ * engine's REST API the way HR and the commission would (documents complete, grant approved,
+ * contract signed today).
  */
 public final class RuralGrantDriver {
 
   public static final String SCHOOL = "BENCH-1";
-  private static final String USER_TASK = "io.camunda.zeebe:userTask";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RuralGrantDriver() {}
 
   /** Completes the user tasks as fast as they come, until {@code running} turns false. */
-  public static Thread userTasks(ZeebeClient zeebe, AtomicBoolean running) {
+  public static Thread userTasks(String baseUrl, AtomicBoolean running) {
+    HttpClient http = HttpClient.newHttpClient();
     Thread t = new Thread(() -> {
       while (running.get()) {
-        List<ActivatedJob> jobs;
         try {
-          jobs = zeebe.newActivateJobsCommand().jobType(USER_TASK).maxJobsToActivate(200)
-              .timeout(Duration.ofMinutes(1)).requestTimeout(Duration.ofSeconds(1)).send().join().getJobs();
-        } catch (RuntimeException e) {
-          continue; // the broker restarting, or a slow answer: ask again
-        }
-        for (ActivatedJob job : jobs) {
-          Map<String, Object> vars = switch (job.getElementId()) {
-            case "Task_CheckDocuments" -> Map.of("documentCheckOutcome", "COMPLETE");
-            case "Task_DecideByCommission" -> Map.of("commissionScore", 80, "commissionDecision", "APPROVE", "commissionReason", "ok");
-            case "Task_RecordContract" -> Map.of("contractNumber", "B-" + job.getProcessInstanceKey(), "contractDate", LocalDate.now().toString());
-            default -> Map.of();
-          };
-          zeebe.newCompleteCommand(job).variables(vars).send();
+          JsonNode tasks = JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(baseUrl
+              + "/engine-rest/task?processDefinitionKey=rural-teacher-grant&maxResults=200")).GET()).body());
+          for (JsonNode task : tasks) {
+            Map<String, Object> vars = switch (task.path("taskDefinitionKey").asText()) {
+              case "Task_CheckDocuments" -> Map.of("documentCheckOutcome", "COMPLETE");
+              case "Task_DecideByCommission" -> Map.of("commissionScore", 80, "commissionDecision", "APPROVE", "commissionReason", "ok");
+              case "Task_RecordContract" -> Map.of("contractNumber", "B-" + task.path("processInstanceId").asText(),
+                  "contractDate", LocalDate.now().toString());
+              default -> Map.of();
+            };
+            send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/task/" + task.path("id").asText() + "/complete"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(completion(vars))));
+          }
+          if (tasks.isEmpty()) {
+            Thread.sleep(200);
+          }
+        } catch (IOException e) {
+          pause(); // the application restarting, or a slow answer: ask again
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
       }
     }, "rural-grant-user-tasks");
     t.start();
     return t;
+  }
+
+  private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
+    return http.send(request.header("Authorization", PackagedApplication.ADMIN_BASIC_AUTH).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The REST API's completion body: each variable as {@code {"value": ...}}, its type taken from the JSON value. */
+  private static String completion(Map<String, Object> vars) throws IOException {
+    Map<String, Object> typed = new java.util.HashMap<>();
+    vars.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+    return JSON.writeValueAsString(Map.of("variables", typed));
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The body of application number {@code n}: its own SNILS and e-mail, for school {@link #SCHOOL}. */
