@@ -1,28 +1,30 @@
-// The processes through the running local stack, as people take them (headless Chromium):
-// - rural grant: an applicant applies through the API, an HR officer and the commission complete
-//   their tasks in Tasklist, the decision letter arrives in the mail inbox with its PDF, and
-//   Operate's API shows that the case moved on;
+// The processes through the running local stack, as people take them (headless Chromium), all on
+// the embedded Operaton engine, in its Tasklist and Cockpit, which speak Russian:
+// - rural grant: an applicant applies through the API, an HR officer and the commission claim and
+//   complete their tasks in Tasklist with the Camunda Forms, the decision letter arrives in the mail
+//   inbox with its PDF, the engine's history and the audit log show the case moved on and who did
+//   what, and an auditor opens the case in Cockpit;
 // - mentor bonus: two different Tasklist users approve (four eyes), the order is mailed, and the
-//   case names both approvers, learnt from Tasklist by the workers.
-// - pedagogical class (on the embedded Operaton engine): a school coordinator claims and completes
-//   step 1 in Operaton Tasklist, which speaks Russian to a browser set to English, with the Camunda
-//   Form; the engine's history and the audit log name who did it; an auditor opens the case in Cockpit.
+//   case names both approvers, learnt from the engine's history;
+// - pedagogical class: a school coordinator completes step 1 in a browser set to English, which
+//   still gets Russian; an auditor opens the case in Cockpit.
 // Screenshots go to e2e/artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { chromium, request } from 'playwright-core';
 
-const CAMUNDA = process.env.CAMUNDA_URL ?? 'http://localhost:8080';
 const API = process.env.WORKERS_URL ?? 'http://localhost:8088';
 const INBOX = process.env.INBOX_URL ?? 'http://localhost:1080';
 const OPERATON = `${API}/operaton/app`;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+const AUDITOR = { Authorization: `Basic ${Buffer.from('auditor:auditor').toString('base64')}` };
 
 let browser;
 let page;
-let camundaApi;
+/** The engine's REST API, which answers the ADMIN role only: the test finds tasks and reads history through it. */
+let engineApi;
 let shot = 0;
 
 async function screenshot(name, onPage = page) {
@@ -49,64 +51,86 @@ async function until(what, probe, seconds = 90) {
   }
 }
 
-/** Camunda's REST APIs (Tasklist, Operate) take the session of a log-in plus its CSRF token. */
-async function camundaSession() {
-  const context = await request.newContext({ baseURL: CAMUNDA });
-  const login = await context.post('/api/login', { form: { username: 'demo', password: 'demo' } });
-  assert.ok(login.ok(), `Camunda log-in failed: ${login.status()}`);
-  const csrf = login.headers()['x-csrf-token'];
-  return {
-    async post(path, data) {
-      const response = await context.post(path, { data, headers: { 'X-CSRF-TOKEN': csrf } });
-      assert.ok(response.ok(), `${path} answered ${response.status()}: ${await response.text()}`);
-      return response.json();
-    },
-    dispose: () => context.dispose(),
-  };
+async function engineGet(path) {
+  const response = await engineApi.get(path);
+  assert.ok(response.ok(), `${path} answered ${response.status()}`);
+  return response.json();
 }
 
-async function openTask(caseNumber, taskName, onPage = page) {
-  const task = await until(`the task «${taskName}» of ${caseNumber} in Tasklist`, async () => {
-    const tasks = await camundaApi.post('/v1/tasks/search', {
-      state: 'CREATED',
-      taskVariables: [{ name: 'caseNumber', value: JSON.stringify(caseNumber), operator: 'eq' }],
-    });
-    return tasks.find((t) => t.name === taskName);
-  });
-  await onPage.goto(`${CAMUNDA}/tasklist/${task.id}`);
+/** A browser session of its own for one person: set to English, in the region's time zone. */
+async function personPage() {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Novokuznetsk' });
+  return context.newPage();
+}
+
+/** Logs in to an Operaton web app (tasklist, cockpit, admin); its log-in page speaks Russian. */
+async function logInToOperaton(onPage, app, user, password) {
+  await onPage.goto(`${OPERATON}/${app}/default/`);
   try {
-    await onPage.getByRole('button', { name: 'Assign to me' }).click();
+    await onPage.getByPlaceholder('Имя пользователя').fill(user, { timeout: 60000 });
   } catch (e) {
-    await screenshot(`failed-${taskName}`, onPage);
+    await screenshot(`failed-operaton-${app}-login`, onPage);
     throw e;
   }
-  await onPage.getByRole('button', { name: 'Unassign' }).waitFor();
-  // the linked form, rendered by Tasklist, opens with the case number
-  await onPage.getByText(caseNumber).first().waitFor();
+  await onPage.getByPlaceholder('Пароль').fill(password);
+  await onPage.getByRole('button', { name: 'Войти' }).click();
+}
+
+/**
+ * Opens the case's open task of that element in Tasklist, claims it ("Взять в работу"), and waits
+ * for its Camunda Form, which shows the case number. Returns the task as the REST API has it.
+ */
+async function claimTask(onPage, caseNumber, elementId, taskName) {
+  const task = await until(`the task ${elementId} of ${caseNumber}`, async () => (await engineGet(
+    `/engine-rest/task?processVariables=caseNumber_eq_${encodeURIComponent(caseNumber)}&taskDefinitionKey=${elementId}`))[0]);
+  await onPage.goto(`${OPERATON}/tasklist/default/#/?task=${task.id}`);
+  try {
+    await onPage.getByText(taskName).first().waitFor({ timeout: 60000 });
+    await onPage.getByText('Взять в работу').first().click();
+    await onPage.getByText(caseNumber).first().waitFor({ timeout: 60000 });
+  } catch (e) {
+    await screenshot(`failed-${elementId}`, onPage);
+    throw e;
+  }
   return task;
 }
 
-async function completeTask(name, onPage = page) {
-  // the form keeps what was typed into a field after a short debounce, or when the field loses
-  // focus; on a slow machine a click right after typing came before it (CI, 2026-12-01)
+/**
+ * Completes the claimed task ("Завершить") and waits until the engine's history names the user who
+ * completed it. The form keeps typed text after a short debounce or when the field loses focus; on a
+ * slow machine a click right after typing came first, so the last field is left before the click.
+ */
+async function completeTask(onPage, task, name, user) {
   await onPage.keyboard.press('Tab');
   await screenshot(`${name}-filled`, onPage);
-  await onPage.getByRole('button', { name: 'Complete Task' }).click();
+  await onPage.getByRole('button', { name: 'Завершить' }).click();
+  let completedBy;
   try {
-    await onPage.getByText('Task completed').first().waitFor({ timeout: 30000 });
+    completedBy = await until(`the completion of ${name} in the engine's user operation log`, async () => {
+      const entries = await engineGet(`/engine-rest/history/user-operation?taskId=${task.id}&operationType=Complete`);
+      return entries[0]?.userId;
+    }, 60);
   } catch (e) {
-    await screenshot(`failed-${name}`, onPage);
+    await screenshot(`failed-${name}-complete`, onPage);
     throw e;
   }
   await screenshot(`${name}-completed`, onPage);
+  assert.equal(completedBy, user, `${name} was completed by ${completedBy}`);
 }
 
-async function logInToTasklist(onPage, user, password) {
-  await onPage.goto(`${CAMUNDA}/tasklist`);
-  await onPage.getByLabel('Username').fill(user);
-  await onPage.getByRole('textbox', { name: 'Password' }).fill(password);
-  await onPage.getByRole('button', { name: 'Login' }).click();
-  await onPage.getByText('All open tasks').first().waitFor();
+/** The auditor opens the instance in Cockpit, in a session of their own, and sees the element's name on its diagram. */
+async function openInCockpit(instance, waitingAt, name) {
+  const auditorPage = await personPage();
+  await logInToOperaton(auditorPage, 'cockpit', 'auditor', 'auditor');
+  await auditorPage.goto(`${OPERATON}/cockpit/default/#/process-instance/${instance}/runtime`);
+  try {
+    await auditorPage.getByText(waitingAt).first().waitFor({ timeout: 60000 });
+  } catch (e) {
+    await screenshot(`failed-cockpit-${name}`, auditorPage);
+    throw e;
+  }
+  await screenshot(`cockpit-${name}`, auditorPage);
+  await auditorPage.context().close();
 }
 
 before(async () => {
@@ -117,15 +141,15 @@ before(async () => {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'ru-RU' });
-  camundaApi = await camundaSession();
+  engineApi = await request.newContext({ baseURL: API, httpCredentials: { username: 'admin', password: 'admin' } });
 });
 
 after(async () => {
-  await camundaApi?.dispose();
+  await engineApi?.dispose();
   await browser?.close();
 });
 
-test('an application goes through Tasklist to a decision letter in the inbox', async () => {
+test('an application goes through Operaton Tasklist to a decision letter in the inbox, and the case opens in Cockpit', async () => {
   // 1. The applicant applies.
   const email = `e2e-${Date.now()}@example.ru`;
   const api = await request.newContext({ baseURL: API });
@@ -147,24 +171,21 @@ test('an application goes through Tasklist to a decision letter in the inbox', a
   await api.dispose();
 
   // 2. An HR officer logs in to Tasklist and checks the documents.
-  await page.goto(`${CAMUNDA}/tasklist`);
-  await page.getByLabel('Username').fill('demo');
-  await page.getByRole('textbox', { name: 'Password' }).fill('demo');
-  await screenshot('tasklist-login');
-  await page.getByRole('button', { name: 'Login' }).click();
-  await page.getByText('Проверить документы').first().waitFor();
-  await screenshot('tasklist-inbox');
-
-  const documentCheck = await openTask(caseNumber, 'Проверить документы');
-  await page.getByText('Комплект документов полный').click();
-  await completeTask('document-check');
+  const officer = await personPage();
+  await logInToOperaton(officer, 'tasklist', 'demo', 'demo');
+  await officer.getByText('Все задачи').first().waitFor();
+  await screenshot('tasklist-inbox', officer);
+  const documentCheck = await claimTask(officer, caseNumber, 'Task_CheckDocuments', 'Проверить документы');
+  await officer.getByText('Комплект документов полный').click();
+  await completeTask(officer, documentCheck, 'document-check', 'demo');
 
   // 3. The commission decides.
-  await openTask(caseNumber, 'Решение конкурсной комиссии');
-  await page.getByLabel(/Оценка комиссии/).fill('86');
-  await page.getByText('Предоставить выплату').click();
-  await page.getByLabel(/Обоснование решения/).fill('Педагог соответствует всем условиям программы');
-  await completeTask('commission-decision');
+  const decision = await claimTask(officer, caseNumber, 'Task_DecideByCommission', 'Решение конкурсной комиссии');
+  await officer.getByLabel(/Оценка комиссии/).fill('86');
+  await officer.getByText('Предоставить выплату').click();
+  await officer.getByLabel(/Обоснование решения/).fill('Педагог соответствует всем условиям программы');
+  await completeTask(officer, decision, 'commission-decision', 'demo');
+  await officer.context().close();
 
   // 4. The decision letter reaches the applicant, with its PDF.
   const letter = await until('the decision letter in the mail inbox', async () => {
@@ -183,21 +204,20 @@ test('an application goes through Tasklist to a decision letter in the inbox', a
   assert.equal(pdf.headers.get('content-type'), 'application/pdf');
   assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
 
-  // 5. Operate shows the case past the letter, waiting for HR to register the contract.
-  const key = Number(documentCheck.processInstanceKey);
-  const flowNodes = await until('Operate to show the contract task', async () => {
-    const found = await camundaApi.post('/v1/flownode-instances/search', { filter: { processInstanceKey: key }, size: 100 });
-    const contract = found.items.find((n) => n.flowNodeId === 'Task_RecordContract' && n.state === 'ACTIVE');
-    return contract ? found.items : null;
+  // 5. The engine's history shows the case past the letter, waiting for HR to register the contract.
+  const instance = documentCheck.processInstanceId;
+  const activities = await until('the contract task in the engine\'s history', async () => {
+    const found = await engineGet(`/engine-rest/history/activity-instance?processInstanceId=${instance}`);
+    return found.some((a) => a.activityId === 'Task_RecordContract' && !a.endTime) ? found : null;
   });
   for (const done of ['Task_CheckDocuments', 'Task_DecideByCommission', 'Task_SendApprovalLetter']) {
-    assert.ok(flowNodes.some((n) => n.flowNodeId === done && n.state === 'COMPLETED'), `${done} is not completed in Operate`);
+    assert.ok(activities.some((a) => a.activityId === done && a.endTime && !a.canceled), `${done} is not completed`);
   }
-  // 6. The auditor's timeline: who completed each task in Tasklist, the decision's version, the engine's
-  //    history from Operate, and personal data masked.
-  const auditor = { Authorization: `Basic ${Buffer.from('auditor:auditor').toString('base64')}` };
-  const timeline = await until('the audit timeline with Operate\'s history', async () => {
-    const response = await fetch(`${API}/api/audit/cases/${encodeURIComponent(caseNumber)}`, { headers: auditor });
+
+  // 6. The auditor's timeline: who completed each task in Tasklist, the decision's version, the
+  //    engine's history, and personal data masked.
+  const timeline = await until('the audit timeline with the engine\'s history', async () => {
+    const response = await fetch(`${API}/api/audit/cases/${encodeURIComponent(caseNumber)}`, { headers: AUDITOR });
     const text = await response.text();
     assert.equal(response.status, 200, text);
     const t = JSON.parse(text);
@@ -213,19 +233,12 @@ test('an application goes through Tasklist to a decision letter in the inbox', a
   assert.equal(JSON.parse(audited('DECISION', 'Task_CheckEligibility')[0].details).decisionId, 'rural-grant-eligibility');
   assert.ok(timeline.entries.some((e) => e.source === 'ENGINE' && e.kind === 'ELEMENT' && e.elementId === 'Task_SendApprovalLetter'));
   assert.ok(!JSON.stringify(timeline).includes('Смирнова'), 'the masked timeline shows the surname');
-  const verification = await (await fetch(`${API}/api/audit/verify`, { headers: auditor })).json();
+  const verification = await (await fetch(`${API}/api/audit/verify`, { headers: AUDITOR })).json();
   assert.equal(verification.valid, true, JSON.stringify(verification));
   assert.equal((await fetch(`${API}/api/audit/verify`)).status, 401);
 
-  await page.goto(`${CAMUNDA}/operate`);
-  if (await page.getByLabel('Username').isVisible().catch(() => false)) {
-    await page.getByLabel('Username').fill('demo');
-    await page.getByRole('textbox', { name: 'Password' }).fill('demo');
-    await page.getByRole('button', { name: 'Login' }).click();
-  }
-  await page.goto(`${CAMUNDA}/operate/processes/${key}`);
-  await page.getByText('Зарегистрировать договор').first().waitFor({ timeout: 30000 }).catch(() => {});
-  await screenshot('operate-instance');
+  // 7. The auditor opens the case in Cockpit.
+  await openInCockpit(instance, 'Зарегистрировать договор', 'rural-grant');
 });
 
 test('the API docs describe the intake', async () => {
@@ -236,7 +249,7 @@ test('the API docs describe the intake', async () => {
   await screenshot('api-docs');
 });
 
-test('a mentor bonus is approved by two different people in Tasklist and the order is mailed', async () => {
+test('a mentor bonus is approved by two different people in Operaton Tasklist and the order is mailed', async () => {
   // The school nominates a mentor with one young colleague, starting next month.
   const now = new Date();
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
@@ -264,17 +277,19 @@ test('a mentor bonus is approved by two different people in Tasklist and the ord
 
   // The school head (demo) and then the budget officer, another person (act), approve, each in a
   // browser session of their own.
-  for (const [user, task, comment] of [
-    ['demo', 'Согласование руководителем школы', 'Наставник с опытом, план согласован'],
-    ['act', 'Согласование бюджета', 'Средства предусмотрены']]) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'ru-RU' });
-    const userPage = await context.newPage();
-    await logInToTasklist(userPage, user, user);
-    await openTask(caseNumber, task, userPage);
-    await userPage.getByText('Согласовать').click();
-    await userPage.getByLabel(/Комментарий/).fill(comment);
-    await completeTask(`mentor-${user}`, userPage);
-    await context.close();
+  let instance;
+  for (const [user, elementId, taskName, comment] of [
+    ['demo', 'Task_SchoolHeadApproval', 'Согласование руководителем школы', 'Наставник с опытом, план согласован'],
+    ['act', 'Task_BudgetApproval', 'Согласование бюджета', 'Средства предусмотрены']]) {
+    const approver = await personPage();
+    await logInToOperaton(approver, 'tasklist', user, user);
+    await approver.getByText('Все задачи').first().waitFor();
+    const task = await claimTask(approver, caseNumber, elementId, taskName);
+    instance = task.processInstanceId;
+    await approver.getByText('Согласовать', { exact: true }).click();
+    await approver.getByLabel(/Комментарий/).fill(comment);
+    await completeTask(approver, task, `mentor-${user}`, user);
+    await approver.context().close();
   }
 
   // The order reaches the school with its PDF, and the case names both approvers.
@@ -284,35 +299,22 @@ test('a mentor bonus is approved by two different people in Tasklist and the ord
   });
   assert.equal(order.attachments[0].name, `${caseNumber}-П.pdf`);
   assert.equal(order.attachments[0].contentType, 'application/pdf');
-  // The school's copy goes out first; the mentor's copy and the status follow within the same job.
+  // The school's copy goes out first; the mentor's copy and the status follow within the same step.
   const status = await until('the nomination to become ACTIVE', async () => {
     const s = await (await fetch(`${API}/api/mentoring/nominations/${encodeURIComponent(caseNumber)}`, { headers: hr })).json();
     return s.status === 'ACTIVE' && s;
-  }, 30);
+  }, 60);
   const details = status.history.map((h) => h.details ?? '').join(' | ');
   assert.match(details, /Руководитель школы demo/);
   assert.match(details, /Бюджет: act/);
   await page.goto(`${INBOX}/messages/${order.id}`);
   await screenshot('mentor-order');
   await api.dispose();
+
+  await openInCockpit(instance, 'Согласование бюджета', 'mentor-bonus');
 });
 
-/** Logs in to an Operaton web app (tasklist, cockpit, admin); its log-in page speaks Russian. */
-async function logInToOperaton(onPage, app, user, password) {
-  await onPage.goto(`${OPERATON}/${app}/default/`);
-  try {
-    await onPage.getByPlaceholder('Имя пользователя').fill(user, { timeout: 60000 });
-  } catch (e) {
-    await screenshot(`failed-operaton-${app}-login`, onPage);
-    throw e;
-  }
-  await onPage.getByPlaceholder('Пароль').fill(password);
-  await onPage.getByRole('button', { name: 'Войти' }).click();
-}
-
 test('a class opening\'s first step is done in Operaton Tasklist, in Russian, and the case opens in Cockpit', async () => {
-  // the engine's REST API answers the ADMIN role only
-  const admin = await request.newContext({ baseURL: API, httpCredentials: { username: 'admin', password: 'admin' } });
   const anonymous = await fetch(`${API}/engine-rest/task`);
   assert.equal(anonymous.status, 401, 'the engine\'s REST API must refuse anonymous callers');
   // an HR officer opens a class for a school of this run, through the staff API
@@ -324,51 +326,25 @@ test('a class opening\'s first step is done in Operaton Tasklist, in Russian, an
   });
   assert.equal(opened.status, 201, `the opening answered ${opened.status}: ${await opened.clone().text()}`);
   const { caseNumber } = await opened.json();
-  const task = await until(`step 1 of ${caseNumber}`, async () => {
-    const response = await admin.get(`/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(caseNumber)}`
-      + '&taskDefinitionKey=Task_StudySituation');
-    assert.ok(response.ok(), `/engine-rest/task answered ${response.status()}`);
-    return (await response.json())[0];
-  });
-  const instance = task.processInstanceId;
 
   // a browser set to English still gets Russian; dates in the region's zone
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Novokuznetsk' });
-  const coordinator = await context.newPage();
+  const coordinator = await personPage();
   await logInToOperaton(coordinator, 'tasklist', 'act', 'act');
   await coordinator.getByText('Все задачи').first().waitFor();
-  await coordinator.goto(`${OPERATON}/tasklist/default/#/?task=${task.id}`);
-  await coordinator.getByText('Шаг 1. Изучить ситуацию').first().waitFor();
+  const task = await claimTask(coordinator, caseNumber, 'Task_StudySituation', 'Шаг 1. Изучить ситуацию');
+  const instance = task.processInstanceId;
   await screenshot('operaton-tasklist-task', coordinator);
-  await coordinator.getByText('Взять в работу').first().click();
   // the linked Camunda Form, filled from the case's variables
-  await coordinator.getByText(caseNumber).first().waitFor();
   await coordinator.getByLabel('Итоги изучения ситуации').fill('Условия и кадры есть; запрос — 25 учеников (браузерный тест).');
-  await coordinator.keyboard.press('Tab');
-  await screenshot('operaton-tasklist-filled', coordinator);
-  // "Завершить" is enabled once the claim has gone through; the click waits for it
-  await coordinator.getByRole('button', { name: 'Завершить' }).click();
   // the engine's history names who completed it, and the case went on to steps 2 to 4
-  let completedBy;
-  try {
-    completedBy = await until('the completion in the engine\'s user operation log', async () => {
-      const entries = await (await admin.get(`/engine-rest/history/user-operation?taskId=${task.id}&operationType=Complete`)).json();
-      return entries[0]?.userId;
-    }, 60);
-  } catch (e) {
-    await screenshot('failed-operaton-complete', coordinator);
-    throw e;
-  }
-  await screenshot('operaton-tasklist-completed', coordinator);
-  assert.equal(completedBy, 'act');
+  await completeTask(coordinator, task, 'class-opening-step-1', 'act');
   await until('the tasks of steps 2 to 4', async () => {
-    const open = await (await admin.get(`/engine-rest/task?processInstanceId=${instance}`)).json();
+    const open = await engineGet(`/engine-rest/task?processInstanceId=${instance}`);
     return open.length === 3 ? open : null;
   });
   // the audit log has the same user
-  const auditor = { Authorization: `Basic ${Buffer.from('auditor:auditor').toString('base64')}` };
   const timeline = await until('the audit timeline of the class opening', async () => {
-    const response = await fetch(`${API}/api/audit/cases/${encodeURIComponent(caseNumber)}`, { headers: auditor });
+    const response = await fetch(`${API}/api/audit/cases/${encodeURIComponent(caseNumber)}`, { headers: AUDITOR });
     const body = response.ok ? await response.json() : null;
     return body?.entries?.some((e) => e.kind === 'USER_TASK' && e.elementId === 'Task_StudySituation') ? body : null;
   });
@@ -376,13 +352,6 @@ test('a class opening\'s first step is done in Operaton Tasklist, in Russian, an
   assert.equal(step1.actor, 'act');
 
   // the auditor sees the case in Cockpit (a browser session of their own: the coordinator's has no Cockpit)
-  const auditorContext = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'en-US', timezoneId: 'Asia/Novokuznetsk' });
-  const auditorPage = await auditorContext.newPage();
-  await logInToOperaton(auditorPage, 'cockpit', 'auditor', 'auditor');
-  await auditorPage.goto(`${OPERATON}/cockpit/default/#/process-instance/${instance}/runtime`);
-  await auditorPage.getByText('Шаг 2. Решение об открытии').first().waitFor({ timeout: 60000 });
-  await screenshot('operaton-cockpit-case', auditorPage);
-  await auditorContext.close();
-  await context.close();
-  await admin.dispose();
+  await openInCockpit(instance, 'Шаг 2. Решение об открытии', 'class-opening');
+  await coordinator.context().close();
 });
