@@ -279,8 +279,8 @@ test('a mentor bonus is approved by two different people in Operaton Tasklist an
   // browser session of their own.
   let instance;
   for (const [user, elementId, taskName, comment] of [
-    ['demo', 'Task_SchoolHeadApproval', 'Согласование руководителем школы', 'Наставник с опытом, план согласован'],
-    ['act', 'Task_BudgetApproval', 'Согласование бюджета', 'Средства предусмотрены']]) {
+    ['demo', 'Task_ApproveBySchoolHead', 'Согласование руководителем школы', 'Наставник с опытом, план согласован'],
+    ['act', 'Task_ApproveByBudgetOfficer', 'Согласование бюджета', 'Средства предусмотрены']]) {
     const approver = await personPage();
     await logInToOperaton(approver, 'tasklist', user, user);
     await approver.getByText('Все задачи').first().waitFor();
