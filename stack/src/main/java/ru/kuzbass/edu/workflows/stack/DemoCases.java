@@ -35,14 +35,18 @@ final class DemoCases {
     for (int i = 1; i <= APPLICATIONS; i++) {
       outcomes.add(post(http, "/api/rural-grants/applications", resource("demo/application-" + i + ".json")));
     }
-    // A mentor nomination for the coming half-year; a second run finds the mentor already nominated.
+    // A mentor nomination for the coming half-year, once: the marker is written only when the
+    // application accepted it, so a run in which it was refused sends it again.
     Path sent = layout.data().resolve("demo-nomination.sent");
     if (!Files.exists(sent)) {
       LocalDate start = LocalDate.now().withDayOfMonth(1).plusMonths(1);
       String body = resource("demo/nomination-1.json")
           .replace("${START}", start.toString()).replace("${END}", start.plusMonths(6).minusDays(1).toString());
-      outcomes.add(post(http, "/api/mentoring/nominations", body));
-      Files.writeString(sent, start.toString());
+      HttpResponse<String> nominated = send(http, "/api/mentoring/nominations", body);
+      outcomes.add(describe(nominated));
+      if (nominated.statusCode() == 201) {
+        Files.writeString(sent, start.toString());
+      }
     }
     // Class openings for the next academic year in three schools; the campaign call is idempotent.
     LocalDate today = LocalDate.now();
