@@ -44,6 +44,7 @@ public final class LocalStack {
     Files.createDirectories(stack.layout.logs());
     System.setProperty("org.slf4j.simpleLogger.logFile", stack.layout.logs().resolve("launcher.log").toString());
     System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     List<String> problems = Preflight.problems(stack.layout, Preflight.availableMemoryMb(Path.of("/proc/meminfo")));
     if (!problems.isEmpty()) {
       System.err.println("The local stack cannot start:");
@@ -99,7 +100,7 @@ public final class LocalStack {
     workers.awaitHttp("http://localhost:" + StackLayout.WORKERS_HTTP + "/actuator/health", Duration.ofMinutes(3));
     done("http://localhost:" + StackLayout.WORKERS_HTTP);
 
-    begin("Demo applications through the API");
+    begin("Demo cases through the API");
     List<String> outcomes = DemoCases.submit(layout);
     done(String.join(", ", outcomes));
   }
