@@ -23,7 +23,7 @@ stop_stack() {
 }
 trap stop_stack EXIT
 
-if [ -f "$ready" ] && curl -fsS -o /dev/null http://localhost:8080/tasklist; then
+if [ -f "$ready" ] && curl -fsS -o /dev/null http://localhost:8088/actuator/health; then
   echo "Using the local stack that is already running."
 else
   mkdir -p .local/logs

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A service of the stack that runs as its own process (Camunda, the workers application). */
+/** A service of the stack that runs as its own process: the workers application. */
 final class ChildProcess {
 
   private final String name;

