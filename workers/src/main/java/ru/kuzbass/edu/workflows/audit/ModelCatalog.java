@@ -60,8 +60,12 @@ public class ModelCatalog {
       }
       for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
         ZeebeCalledDecision called = task.getSingleExtensionElement(ZeebeCalledDecision.class);
+        // a model already moved to Operaton names its table by camunda:decisionRef; its result is mapped by the task
+        String operatonDecision = task.getAttributeValueNs(CAMUNDA_NS, "decisionRef");
         if (called != null) {
           decisionOfTask.put(key(processOf(task), task.getId()), new CalledDecision(called.getDecisionId(), called.getResultVariable()));
+        } else if (operatonDecision != null) {
+          decisionOfTask.put(key(processOf(task), task.getId()), new CalledDecision(operatonDecision, null));
         }
       }
     }

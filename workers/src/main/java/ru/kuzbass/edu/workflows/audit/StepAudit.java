@@ -8,6 +8,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.operaton.bpm.dmn.engine.DmnDecisionResult;
+import org.operaton.bpm.engine.RepositoryService;
+import org.operaton.bpm.engine.repository.DecisionDefinition;
+import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.impl.identity.Authentication;
@@ -15,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.kuzbass.edu.workflows.engine.EngineIds;
+import ru.kuzbass.edu.workflows.engine.Steps;
 import ru.kuzbass.edu.workflows.letters.LetterService;
 import ru.kuzbass.edu.workflows.platform.ModelDeployment;
 import ru.kuzbass.edu.workflows.platform.TaskCompletions;
@@ -138,6 +144,46 @@ public class StepAudit {
     audit.append(new AuditLog.Event("decision:" + job.getElementInstanceKey(), AuditLog.caseNumberOf(job), "DECISION", called.decisionId(),
         job.getElementId(), job.getProcessInstanceKey(), job.getKey(), "EVALUATED", AuditLog.fit(written),
         LetterService.sha256((job.getVariables() + "\n" + written).getBytes(StandardCharsets.UTF_8))));
+  }
+
+  /**
+   * Records the decision the business rule task evaluated (Operaton: the task's end listener, in the
+   * transaction that evaluated it): the table's id and engine version, the SHA-256 of its file as
+   * deployed, the configuration year whose thresholds were its inputs, and the result. Our models bind
+   * the table deployed with them ({@code camunda:decisionRefBinding="deployment"}), so the table is
+   * the one of the process definition's deployment.
+   */
+  public void decisionEvaluated(DelegateExecution execution) {
+    RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
+    ProcessDefinition process = repository.getProcessDefinition(execution.getProcessDefinitionId());
+    String elementId = execution.getCurrentActivityId();
+    String decisionId = models.calledDecision(process.getKey(), elementId).decisionId();
+    DecisionDefinition table = repository.createDecisionDefinitionQuery().deploymentId(process.getDeploymentId())
+        .decisionDefinitionKey(decisionId).singleResult();
+    if (table == null) {
+      throw new IllegalStateException("Decision " + decisionId + " is not in the deployment of " + process.getId());
+    }
+    byte[] file;
+    try (var in = repository.getResourceAsStream(table.getDeploymentId(), table.getResourceName())) {
+      file = in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("The file of decision " + decisionId + " could not be read", e);
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("decisionId", decisionId);
+    details.put("decisionVersion", table.getVersion());
+    details.put("decisionKey", table.getId());
+    details.put("tableSha256", LetterService.sha256(file));
+    details.put("configurationYear", execution.getVariable("campaignYear"));
+    // the engine's result, which the task's output mapping turned into variables; a table that matched no rule yields none
+    Object result = execution.getVariable("decisionResult");
+    details.put("result", result instanceof DmnDecisionResult r && !r.isEmpty() ? r.getResultList() : "ни одно правило не сработало");
+    String written = write(details);
+    Map<String, Object> inputs = new TreeMap<>(execution.getVariables());
+    inputs.remove("decisionResult");
+    audit.append(new AuditLog.Event("decision:" + execution.getActivityInstanceId(), EngineIds.caseNumberOf(execution), "DECISION",
+        decisionId, elementId, EngineIds.key(execution.getProcessInstanceId()), Steps.currentJobId(), "EVALUATED", AuditLog.fit(written),
+        LetterService.sha256((write(inputs) + "\n" + written).getBytes(StandardCharsets.UTF_8))));
   }
 
   private String write(Map<String, Object> data) {
