@@ -42,10 +42,10 @@ class PersonalDataInAuditTest extends ProcessTest {
     RuralGrantFixtures.seedVacancy(jdbc, 2027);
     String closed = submit(RuralGrantFixtures.application());
     long closedInstance = instanceOf(closed);
-    completeUserTask(closedInstance, "Task_CheckDocuments", Map.of("documentCheckOutcome", "COMPLETE"));
-    completeUserTask(closedInstance, "Task_DecideByCommission",
+    operaton.completeTask(closedInstance, "Task_CheckDocuments", HR_OFFICER, Map.of("documentCheckOutcome", "COMPLETE"));
+    operaton.completeTask(closedInstance, "Task_DecideByCommission", "commission.chair",
         Map.of("commissionScore", 10, "commissionDecision", "REJECT", "commissionReason", REASON));
-    awaitCompleted(closedInstance);
+    operaton.awaitEnded(closedInstance);
     Map<String, Object> other = RuralGrantFixtures.application();
     RuralGrantFixtures.part(other, "applicant").putAll(Map.of("surname", "Петров", "name", "Иван", "patronymic", "Ильич",
         "snils", "087-654-303 00", "email", "petrov@example.ru"));

@@ -148,8 +148,9 @@ public class Operaton {
 
   /**
    * The audit log holds a row for every step the engine completed in the instance, with no gaps:
-   * every automated step, and every user task with the user who completed it in Tasklist, as the
-   * engine's history (its user operation log) has them; the case's end once it ended.
+   * every automated step, every user task with the user who completed it in Tasklist, as the
+   * engine's history (its user operation log) has them, and every decision with the version of the table
+   * the engine evaluated; the case's end once it ended.
    */
   public void assertAuditTrailComplete(JdbcClient jdbc, long instance) {
     String id = Long.toString(instance);
@@ -165,6 +166,13 @@ public class Operaton {
     assertThat(audited(jdbc, "USER_TASK", "CONCAT(element_id, '#', job_key, '#', actor)", instance))
         .as("audited user tasks of instance %d: element, task and the user who completed it", instance).isEqualTo(userTasks);
 
+    List<String> decisions = engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(id).list().stream()
+        .map(d -> d.getActivityId() + "#" + d.getDecisionDefinitionKey() + "#"
+            + engine.getRepositoryService().getDecisionDefinition(d.getDecisionDefinitionId()).getVersion())
+        .sorted().toList();
+    assertThat(audited(jdbc, "DECISION", "CONCAT(element_id, '#', actor, '#', JSON_VALUE(details, '$.decisionVersion'))", instance))
+        .as("audited decisions of instance %d: element, decision and version", instance).isEqualTo(decisions);
+
     assertThat(audited(jdbc, "CASE", "outcome", instance)).as("the closing of instance %d", instance)
         .isEqualTo(ended(instance) ? List.of("CLOSED") : List.of());
   }
@@ -177,7 +185,11 @@ public class Operaton {
   }
 
   private static List<String> audited(JdbcClient jdbc, String kind, String column, long instance) {
-    String outcome = kind.equals("CASE") ? "CLOSED" : "COMPLETED";
+    String outcome = switch (kind) {
+      case "CASE" -> "CLOSED";
+      case "DECISION" -> "EVALUATED";
+      default -> "COMPLETED";
+    };
     return jdbc.sql("SELECT " + column + " FROM audit_event WHERE kind = ? AND outcome = ? AND process_instance_key = ?")
         .params(kind, outcome, instance).query(String.class).list().stream().sorted().toList();
   }

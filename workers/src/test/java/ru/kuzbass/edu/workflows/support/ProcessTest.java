@@ -99,6 +99,12 @@ public abstract class ProcessTest {
     RecordedTaskCompletions recordedTaskCompletions() {
       return new RecordedTaskCompletions();
     }
+
+    /** TEMPORARY: Operaton's decisions on the Scala FEEL while Zeebe's engine needs the plain FEEL first ({@link ShadedFeel}). */
+    @Bean
+    org.operaton.bpm.engine.impl.cfg.ProcessEnginePlugin shadedFeel() {
+      return ShadedFeel.plugin();
+    }
   }
 
   @BeforeEach
