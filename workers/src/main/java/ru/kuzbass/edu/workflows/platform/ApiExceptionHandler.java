@@ -74,6 +74,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(io.camunda.zeebe.client.api.command.ClientException.class)
   ResponseEntity<Object> handleEngineUnavailable(io.camunda.zeebe.client.api.command.ClientException ex) {
     logger.warn("Zeebe rejected or did not answer a command: " + ex.getMessage());
+    return unavailable();
+  }
+
+  /**
+   * The database, and with it the embedded engine, is away: the request's transaction could not begin
+   * or was rolled back, so nothing was written, and the client may retry as when Zeebe was away.
+   */
+  @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+      org.springframework.dao.DataAccessResourceFailureException.class})
+  ResponseEntity<Object> handleDatabaseUnavailable(RuntimeException ex) {
+    logger.warn("The database did not answer: " + ex.getMessage());
+    return unavailable();
+  }
+
+  private static ResponseEntity<Object> unavailable() {
     ResponseEntity<Object> unavailable = problem(HttpStatus.SERVICE_UNAVAILABLE, "Сервис временно недоступен",
         "Не удалось передать заявление в работу. Ничего не сохранено, повторите попытку позже.", List.of());
     return ResponseEntity.status(unavailable.getStatusCode()).headers(unavailable.getHeaders()).header("Retry-After", RETRY_AFTER_SECONDS)

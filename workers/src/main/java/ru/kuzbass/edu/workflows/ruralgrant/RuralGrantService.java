@@ -107,13 +107,12 @@ public class RuralGrantService {
     cases.assignNumber(id, number, CaseTokens.hash(token));
     history.record(number, "SUBMITTED", CaseStatus.SUBMITTED.name(), null, now);
     long instanceKey = EngineIds.key(runtime.startProcessInstanceByKey(PROCESS_ID, number, Map.of(
-            "caseId", id,
-            "caseNumber", number,
-            "campaignYear", year,
-            "schoolCode", r.school().code().trim(),
-            "municipality", r.school().municipality().trim(),
-            "position", r.position().trim()))
-        .getId());
+        "caseId", id,
+        "caseNumber", number,
+        "campaignYear", year,
+        "schoolCode", r.school().code().trim(),
+        "municipality", r.school().municipality().trim(),
+        "position", r.position().trim())).getId());
     cases.assignProcessInstance(id, instanceKey);
     return new Submitted(id, number, instanceKey, token);
   }

@@ -2,6 +2,9 @@ package ru.kuzbass.edu.workflows.ruralgrant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +35,7 @@ import ru.kuzbass.edu.workflows.support.SharedMailServer;
  * Outages on the embedded engine. A step whose SMTP server is away is retried after a growing
  * back-off; a short outage is ridden out, a long one ends in an incident with a readable message,
  * which an operator retries (as in Cockpit) once the server is back. A MariaDB outage holds the case
- * until the database is back. Either way nothing is lost and no letter goes twice.
+ * until the database is back, and refuses new applications for now. Nothing is lost and no letter goes twice.
  */
 @Tag("reliability")
 class RuralGrantOutageTest extends ProcessTest {
@@ -94,10 +97,9 @@ class RuralGrantOutageTest extends ProcessTest {
   void aDatabaseOutageHoldsTheCaseUntilMariaDbIsBack() throws Exception {
     JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) operaton.engine().getProcessEngineConfiguration()).getJobExecutor();
     String number;
-    // the approval letter's step is due when MariaDB goes: the job executor is held until then, so that the outage comes first
-    jobExecutor.shutdown();
     try {
-      number = approvedByTheCommissionWhile(() -> {});
+      // the approval letter's step is due when MariaDB goes: the job executor is held until then, so that the outage comes first
+      number = approvedByTheCommissionWhile(jobExecutor::shutdown);
       EmbeddedMariaDb.stop();
       try {
         jobExecutor.start();
@@ -112,6 +114,35 @@ class RuralGrantOutageTest extends ProcessTest {
     long instance = instanceOf(number);
     operaton.awaitPassed(instance, "Task_SendApprovalLetter");
     goesOnToTheObligation(number, instance);
+  }
+
+  /** With the database away the engine is too: the intake says so as it did when Zeebe was away, and stores nothing. */
+  @Test
+  void anApplicationWhileMariaDbIsDownIsRefusedForNowAndStoresNothing() throws Exception {
+    long instancesBefore = instances();
+    String application = json.writeValueAsString(RuralGrantFixtures.application());
+    EmbeddedMariaDb.stop();
+    try {
+      mvc.perform(post("/api/rural-grants/applications").contentType(MediaType.APPLICATION_JSON).content(application))
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(header().string("Retry-After", "10"))
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Ничего не сохранено")));
+    } finally {
+      EmbeddedMariaDb.restart();
+    }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM person").query(Integer.class).single()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM rural_grant_application").query(Integer.class).single()).isZero();
+    assertThat(instances()).isEqualTo(instancesBefore);
+    // the applicant tries again once the database is back
+    mvc.perform(post("/api/rural-grants/applications").contentType(MediaType.APPLICATION_JSON).content(application))
+        .andExpect(status().isCreated());
+    assertThat(instances()).isEqualTo(instancesBefore + 1);
+  }
+
+  private long instances() {
+    return operaton.engine().getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(RuralGrantService.PROCESS_ID)
+        .count();
   }
 
   /** Submits an application, HR finds the documents complete, and the commission approves it with {@code outage} begun. */
