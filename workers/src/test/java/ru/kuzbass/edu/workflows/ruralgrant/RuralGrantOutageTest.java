@@ -93,6 +93,30 @@ class RuralGrantOutageTest extends ProcessTest {
     goesOnToTheObligation(number, instance);
   }
 
+  /** A retried request for documents is the same round: one e-mail, one deadline; the round's number moves only when HR asks again. */
+  @Test
+  void aRetriedRequestForDocumentsSendsItsEmailOnce() throws Exception {
+    RuralGrantFixtures.seedVacancy(jdbc, 2027);
+    String number = json.readTree(mvc.perform(post("/api/rural-grants/applications").contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(RuralGrantFixtures.application())).with(ApiUsers.hr()))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).get("caseNumber").asText();
+    long instance = instanceOf(number);
+    smtpDown();
+    operaton.completeTask(instance, "Task_CheckDocuments", HR_OFFICER,
+        Map.of("documentCheckOutcome", "MORE_DOCUMENTS", "missingDocuments", "Копия диплома о высшем образовании"));
+    ProcessTest.awaitValue(() -> failures(instance).size() >= 2 ? true : null);
+    smtpUp();
+    operaton.awaitPassed(instance, "Task_RequestDocuments");
+
+    assertThat(Mailbox.letters()).extracting(Mailbox.Letter::subject)
+        .containsExactly("Земский учитель: нужны дополнительные документы по заявлению " + number);
+    assertThat(jdbc.sql("SELECT message_key FROM mail_outbox").query(String.class).list()).containsExactly(number + ":DOCUMENTS_REQUEST:1");
+    assertThat(jdbc.sql("SELECT event_key FROM case_event WHERE case_number = ? AND event_key LIKE 'DOCUMENTS_REQUESTED%'").param(number)
+        .query(String.class).list()).containsExactly("DOCUMENTS_REQUESTED:1");
+    assertThat(operaton.engine().getRuntimeService().getVariable(Long.toString(instance), "documentsRequestRound")).isEqualTo(1);
+    operaton.assertAuditTrailComplete(jdbc, instance);
+  }
+
   @Test
   void aDatabaseOutageHoldsTheCaseUntilMariaDbIsBack() throws Exception {
     JobExecutor jobExecutor = ((ProcessEngineConfigurationImpl) operaton.engine().getProcessEngineConfiguration()).getJobExecutor();
