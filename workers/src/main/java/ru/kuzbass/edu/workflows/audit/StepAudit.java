@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.operaton.bpm.dmn.engine.DmnDecisionResult;
 import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.DelegateTask;
@@ -18,6 +19,7 @@ import org.operaton.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.kuzbass.edu.workflows.engine.EngineIds;
+import ru.kuzbass.edu.workflows.engine.Steps;
 import ru.kuzbass.edu.workflows.letters.LetterService;
 
 /**
@@ -64,15 +66,15 @@ public class StepAudit {
   }
 
   /**
-   * Records the decision the business rule task evaluated (its end listener): the table's id and
-   * version as deployed with the process, the SHA-256 of its file as deployed, the configuration
-   * year whose thresholds were its inputs, and the result.
+   * Records the decision the business rule task evaluated (its end listener, in the transaction that
+   * evaluated it): the table's id and version as deployed with the process, the SHA-256 of its file
+   * as deployed, the configuration year whose thresholds were its inputs, and the result. The models
+   * bind the table deployed with them ({@code camunda:decisionRefBinding="deployment"}).
    */
   public void decisionEvaluated(DelegateExecution execution) {
     RepositoryService repository = execution.getProcessEngineServices().getRepositoryService();
     ProcessDefinition process = repository.getProcessDefinition(execution.getProcessDefinitionId());
     ModelCatalog.CalledDecision called = models.calledDecision(process.getKey(), execution.getCurrentActivityId());
-    // the models bind decisions by deployment: the table in force is the one deployed with the process
     DecisionDefinition table = repository.createDecisionDefinitionQuery().deploymentId(process.getDeploymentId())
         .decisionDefinitionKey(called.decisionId()).singleResult();
     if (table == null) {
@@ -84,14 +86,19 @@ public class StepAudit {
     details.put("decisionDefinitionId", table.getId());
     details.put("tableSha256", sha256(repository, table));
     details.put("configurationYear", execution.getVariable("campaignYear"));
-    Object result = execution.getVariable(called.resultVariable());
+    // the task's result variable, else the engine's transient decisionResult that an output mapping read
+    Object result = execution.getVariable(called.resultVariable() != null ? called.resultVariable() : "decisionResult");
+    if (result instanceof DmnDecisionResult decision) {
+      result = decision.isEmpty() ? null : decision.getResultList();
+    }
     // a hit-policy COLLECT table that matched no rule yields an empty result, which JSON output would drop
     details.put("result", result == null ? "ни одно правило не сработало" : result);
     String written = write(details);
+    Map<String, Object> inputs = new TreeMap<>(execution.getVariables());
+    inputs.remove("decisionResult");
     audit.append(new AuditLog.Event("decision:" + execution.getActivityInstanceId(), EngineIds.caseNumberOf(execution), "DECISION",
-        called.decisionId(), execution.getCurrentActivityId(), EngineIds.key(execution.getProcessInstanceId()), null, "EVALUATED",
-        AuditLog.fit(written),
-        LetterService.sha256((write(new TreeMap<>(execution.getVariables())) + "\n" + written).getBytes(StandardCharsets.UTF_8))));
+        called.decisionId(), execution.getCurrentActivityId(), EngineIds.key(execution.getProcessInstanceId()), Steps.currentJobId(),
+        "EVALUATED", AuditLog.fit(written), LetterService.sha256((write(inputs) + "\n" + written).getBytes(StandardCharsets.UTF_8))));
   }
 
   /** Records that the case's process instance has ended (the process's end listener); retention counts its years from here. */

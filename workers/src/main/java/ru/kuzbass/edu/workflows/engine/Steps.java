@@ -11,6 +11,7 @@ import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.operaton.bpm.engine.impl.context.Context;
 import org.operaton.bpm.engine.impl.jobexecutor.JobExecutorContext;
+import org.operaton.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 import ru.kuzbass.edu.workflows.audit.AuditLog;
 import ru.kuzbass.edu.workflows.letters.LetterService;
@@ -38,7 +39,10 @@ public class Steps {
     this.json = json;
   }
 
-  /** A step that sets the variables it returns. */
+  /**
+   * A step that sets the variables it returns. A value may be a typed value, such as a transient one
+   * ({@code Variables.untypedValue(list, true)}) that only the rest of the transaction sees.
+   */
   public JavaDelegate setting(String type, Function<DelegateExecution, Map<String, Object>> step) {
     return execution -> {
       Map<String, Object> inputs = new TreeMap<>(execution.getVariables());
@@ -58,7 +62,10 @@ public class Steps {
 
   /** What the step read and wrote, as the audit keeps it: the outputs in full, and a digest of inputs and outputs. */
   private AuditLog.Event completed(String type, DelegateExecution execution, Map<String, Object> inputs, Map<String, Object> outputs) {
-    String written = write(new TreeMap<>(outputs));
+    Map<String, Object> values = new TreeMap<>();
+    // the audit keeps what a typed value holds, transient or not
+    outputs.forEach((name, value) -> values.put(name, value instanceof TypedValue typed ? typed.getValue() : value));
+    String written = write(values);
     Long jobId = currentJobId();
     String key = jobId != null ? "job:" + jobId + ":COMPLETED" : "step:" + execution.getActivityInstanceId() + ":COMPLETED";
     return new AuditLog.Event(key, EngineIds.caseNumberOf(execution), "JOB", type, execution.getCurrentActivityId(),
@@ -67,7 +74,7 @@ public class Steps {
   }
 
   /** The job the job executor is running this step in; null when the step runs in its caller's transaction. */
-  private static Long currentJobId() {
+  public static Long currentJobId() {
     JobExecutorContext context = Context.getJobExecutorContext();
     return context == null || context.getCurrentJob() == null ? null : EngineIds.key(context.getCurrentJob().getId());
   }

@@ -1,15 +1,16 @@
 package ru.kuzbass.edu.workflows.ruralgrant;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The process variables a decision letter may draw on. Which of them are set depends on the path
  * the case took; the rejection ground is read from the newest decision on that path.
+ *
+ * @param ineligibilityReasons the texts of the eligibility table's unmet conditions
  */
 public record LetterInputs(
     Long caseId,
-    List<Map<String, Object>> ineligibilityReasons,
+    List<String> ineligibilityReasons,
     String documentCheckOutcome,
     String documentRejectionReason,
     String commissionDecision,
@@ -28,7 +29,7 @@ public record LetterInputs(
       return List.of("дополнительные документы не представлены в установленный срок");
     }
     if (ineligibilityReasons != null && !ineligibilityReasons.isEmpty()) {
-      return ineligibilityReasons.stream().map(r -> String.valueOf(r.get("text"))).toList();
+      return ineligibilityReasons;
     }
     throw new IllegalStateException("Case " + caseId + " reached the rejection letter without a rejection ground in its variables");
   }

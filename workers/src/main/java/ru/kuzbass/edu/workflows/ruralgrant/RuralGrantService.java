@@ -1,8 +1,6 @@
 package ru.kuzbass.edu.workflows.ruralgrant;
 
-import io.camunda.zeebe.client.ZeebeClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,10 +9,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.kuzbass.edu.workflows.platform.Backpressure;
+import ru.kuzbass.edu.workflows.engine.EngineIds;
 import ru.kuzbass.edu.workflows.letters.IssuedLetter;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
 import ru.kuzbass.edu.workflows.letters.LetterService;
@@ -37,7 +38,8 @@ import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantProperties.Campaign;
 /**
  * The rural grant («Земский учитель»): intake, the steps its workers run, and the messages that
  * applicants and HR send into a running case. Every side effect is keyed by case and kind, so a
- * job that Zeebe delivers twice has its effect once.
+ * step the engine retries has its effect once. The case's process instance has the case number as
+ * its business key, by which messages find it.
  */
 @Service
 public class RuralGrantService {
@@ -47,8 +49,6 @@ public class RuralGrantService {
   static final String MESSAGE_TEACHER_DEPARTED = "teacher-departed";
   static final String LEDGER_GRANT = "RURAL_GRANT";
   static final String LEDGER_REFUND = "RURAL_GRANT_REFUND";
-  /** A message published just before its subscription opens still finds it. */
-  private static final Duration MESSAGE_TTL = Duration.ofHours(1);
   private static final Set<CaseStatus> IN_OBLIGATION = Set.of(CaseStatus.IN_OBLIGATION, CaseStatus.EMPLOYMENT_CONFIRMED);
 
   private final RuralGrantRepository cases;
@@ -58,11 +58,11 @@ public class RuralGrantService {
   private final LetterService letters;
   private final MailService mail;
   private final PaymentLedger ledger;
-  private final ZeebeClient zeebe;
+  private final RuntimeService runtime;
   private final Clock clock;
 
   public RuralGrantService(RuralGrantRepository cases, CaseHistory history, RuralGrantProperties properties,
-      PersonService people, LetterService letters, MailService mail, PaymentLedger ledger, ZeebeClient zeebe, Clock clock) {
+      PersonService people, LetterService letters, MailService mail, PaymentLedger ledger, RuntimeService runtime, Clock clock) {
     this.cases = cases;
     this.history = history;
     this.properties = properties;
@@ -70,7 +70,7 @@ public class RuralGrantService {
     this.letters = letters;
     this.mail = mail;
     this.ledger = ledger;
-    this.zeebe = zeebe;
+    this.runtime = runtime;
     this.clock = clock;
   }
 
@@ -84,8 +84,9 @@ public class RuralGrantService {
   // ---------------------------------------------------------------- intake and look-ups
 
   /**
-   * Stores the applicant and the application and starts the case, all or nothing: if the engine
-   * cannot start the instance, the transaction rolls back and the applicant may simply retry.
+   * Stores the applicant and the application and starts the case, all or nothing: the engine shares
+   * this transaction, so if it cannot start the instance nothing is stored and the applicant may
+   * simply retry.
    */
   @Transactional
   public Submitted submit(ApplicationRequest r) {
@@ -105,19 +106,13 @@ public class RuralGrantService {
     String token = CaseTokens.issue();
     cases.assignNumber(id, number, CaseTokens.hash(token));
     history.record(number, "SUBMITTED", CaseStatus.SUBMITTED.name(), null, now);
-    long instanceKey = Backpressure.send(() -> zeebe.newCreateInstanceCommand()
-        .bpmnProcessId(PROCESS_ID)
-        .latestVersion()
-        .variables(Map.of(
-            "caseId", id,
-            "caseNumber", number,
-            "campaignYear", year,
-            "schoolCode", r.school().code().trim(),
-            "municipality", r.school().municipality().trim(),
-            "position", r.position().trim()))
-        .send()
-        .join())
-        .getProcessInstanceKey();
+    long instanceKey = EngineIds.key(runtime.startProcessInstanceByKey(PROCESS_ID, number, Map.of(
+        "caseId", id,
+        "caseNumber", number,
+        "campaignYear", year,
+        "schoolCode", r.school().code().trim(),
+        "municipality", r.school().municipality().trim(),
+        "position", r.position().trim())).getId());
     cases.assignProcessInstance(id, instanceKey);
     return new Submitted(id, number, instanceKey, token);
   }
@@ -135,7 +130,8 @@ public class RuralGrantService {
     return new Status(c.caseNumber(), c.status().name(), c.status().russian(), local(c.submittedAt()), entries);
   }
 
-  /** The applicant has sent the documents that HR asked for. */
+  /** The applicant has sent the documents that HR asked for; the case goes back to the document check. */
+  @Transactional
   public void supplementDocuments(String caseNumber) {
     GrantCase c = byNumber(caseNumber);
     if (c.status() != CaseStatus.DOCUMENTS_REQUESTED) {
@@ -143,17 +139,13 @@ public class RuralGrantService {
     }
     String round = history.events(c.caseNumber()).stream().filter(e -> e.key().startsWith("DOCUMENTS_REQUESTED:"))
         .reduce((first, last) -> last).orElseThrow().key();
-    zeebe.newPublishMessageCommand()
-        .messageName(MESSAGE_DOCUMENTS_SUPPLEMENTED)
-        .correlationKey(caseNumber)
-        .messageId(caseNumber + ":" + round)
-        .timeToLive(MESSAGE_TTL)
-        .send()
-        .join();
+    correlate(runtime.createMessageCorrelation(MESSAGE_DOCUMENTS_SUPPLEMENTED).processInstanceBusinessKey(caseNumber),
+        "По заявлению " + caseNumber + " дополнительные документы больше не ожидаются");
     record(c, "DOCUMENTS_SUPPLEMENTED:" + round, CaseStatus.DOCUMENTS_SUPPLEMENTED, null, clock.instant());
   }
 
   /** The teacher left the school before the term ended; the case goes on to the refund. */
+  @Transactional
   public void reportDeparture(String caseNumber, LocalDate departureDate) {
     GrantCase c = byNumber(caseNumber);
     if (!IN_OBLIGATION.contains(c.status())) {
@@ -165,18 +157,13 @@ public class RuralGrantService {
     if (departureDate.isAfter(RegionTime.today(clock))) {
       throw ApiProblem.badField("departureDate", "Дата увольнения не может быть в будущем");
     }
-    zeebe.newPublishMessageCommand()
-        .messageName(MESSAGE_TEACHER_DEPARTED)
-        .correlationKey(caseNumber)
-        .messageId(caseNumber + ":departure")
-        .timeToLive(MESSAGE_TTL)
-        .variables(Map.of("departureDate", departureDate.toString()))
-        .send()
-        .join();
+    correlate(runtime.createMessageCorrelation(MESSAGE_TEACHER_DEPARTED).processInstanceBusinessKey(caseNumber)
+            .setVariable("departureDate", departureDate.toString()),
+        "Заявление " + caseNumber + " не находится в периоде отработки");
     record(c, "DEPARTURE_REPORTED", CaseStatus.DEPARTED, "Дата увольнения: " + departureDate, clock.instant());
   }
 
-  // ---------------------------------------------------------------- steps run by the job workers
+  // ---------------------------------------------------------------- steps the engine runs (RuralGrantSteps)
 
   /** The facts and the campaign's thresholds that the eligibility table decides on. */
   public Map<String, Object> eligibilityFacts(long caseId) {
@@ -284,6 +271,19 @@ public class RuralGrantService {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * Delivers the message to the case's instance, in this transaction. The case's status said the
+   * instance waits for it; if the instance has moved on meanwhile (a deadline's timer fired), the
+   * request comes too late, as it would a moment later.
+   */
+  private static void correlate(MessageCorrelationBuilder message, String tooLate) {
+    try {
+      message.correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw ApiProblem.conflict(tooLate);
+    }
+  }
 
   private LetterContent content(GrantLetterKind kind, GrantCase c, Person p, LocalDate today, List<String> reasons, LetterInputs in) {
     Campaign k = properties.campaign(c.campaignYear());

@@ -146,8 +146,8 @@ class EngineTimelineTest extends ProcessTest {
   }
 
   /**
-   * A decision the embedded engine evaluated, with its table's version, inputs and outputs. No process
-   * on the embedded engine has a business rule task yet, so the test deploys a small one of its own.
+   * A decision the embedded engine evaluated, with its table's version, inputs and outputs. The test
+   * deploys a small process and table of its own, so that it depends on no case's path.
    */
   @Test
   void aDecisionShowsItsVersionInputsAndOutputs() throws Exception {
