@@ -115,13 +115,6 @@ public class AuditLog {
     lockHead(jdbc, caseNumber);
   }
 
-  /** The user who completed the newest audited instance of the user task in the process instance. */
-  public java.util.Optional<String> lastCompletedBy(long processInstanceKey, String elementId) {
-    return jdbc.sql("""
-            SELECT actor FROM audit_event WHERE kind = 'USER_TASK' AND process_instance_key = ? AND element_id = ?
-            ORDER BY id DESC LIMIT 1""").params(processInstanceKey, elementId).query(String.class).optional();
-  }
-
   /** The case a job belongs to: its {@code caseNumber} variable, or the process instance when it has none. */
   public static String caseNumberOf(io.camunda.zeebe.client.api.response.ActivatedJob job) {
     Object caseNumber = job.getVariablesAsMap().get("caseNumber");

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.impl.identity.Authentication;
+import org.operaton.bpm.engine.repository.DecisionDefinition;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -114,6 +115,35 @@ public class StepAudit {
   public void caseClosed(ActivatedJob job) {
     audit.append(new AuditLog.Event("case-closed:" + job.getProcessInstanceKey(), AuditLog.caseNumberOf(job), "CASE", job.getBpmnProcessId(),
         job.getElementId(), job.getProcessInstanceKey(), job.getKey(), "CLOSED", null, null));
+  }
+
+  /**
+   * Records the decision the business rule task has just evaluated on the embedded engine (a listener
+   * on the task's end calls it, in the evaluating transaction): the table's id, the version the task
+   * called (its latest), the SHA-256 of the deployed file, the configuration year whose thresholds
+   * were its inputs, and the result. The inputs and outputs in full are in the engine's history.
+   */
+  public void decisionEvaluated(DelegateExecution execution, String decisionId, Object result) {
+    var repository = execution.getProcessEngineServices().getRepositoryService();
+    DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(decisionId).latestVersion()
+        .singleResult();
+    byte[] file;
+    try (var in = repository.getResourceAsStream(definition.getDeploymentId(), definition.getResourceName())) {
+      file = in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("The deployed file of decision " + decisionId + " cannot be read", e);
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("decisionId", decisionId);
+    details.put("decisionVersion", definition.getVersion());
+    details.put("decisionKey", definition.getId());
+    details.put("tableSha256", LetterService.sha256(file));
+    details.put("configurationYear", execution.getVariable("campaignYear"));
+    details.put("result", result);
+    String written = write(details);
+    audit.append(new AuditLog.Event("decision:" + execution.getActivityInstanceId(), EngineIds.caseNumberOf(execution), "DECISION",
+        decisionId, execution.getCurrentActivityId(), EngineIds.key(execution.getProcessInstanceId()), null, "EVALUATED",
+        AuditLog.fit(written), LetterService.sha256(written.getBytes(StandardCharsets.UTF_8))));
   }
 
   /**

@@ -11,6 +11,7 @@ import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.operaton.bpm.engine.impl.context.Context;
 import org.operaton.bpm.engine.impl.jobexecutor.JobExecutorContext;
+import org.operaton.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 import ru.kuzbass.edu.workflows.audit.AuditLog;
 import ru.kuzbass.edu.workflows.letters.LetterService;
@@ -38,7 +39,12 @@ public class Steps {
     this.json = json;
   }
 
-  /** A step that sets the variables it returns. */
+  /**
+   * A step that sets the variables it returns. A value wrapped as transient
+   * ({@code Variables.untypedValue(list, true)}) lives only until the step's transaction ends: that is how a
+   * step hands a list to a decision that follows it in the same transaction, with no serialized
+   * variable left in the engine. The audit row keeps its plain value.
+   */
   public JavaDelegate setting(String type, Function<DelegateExecution, Map<String, Object>> step) {
     return execution -> {
       Map<String, Object> inputs = new TreeMap<>(execution.getVariables());
@@ -58,7 +64,9 @@ public class Steps {
 
   /** What the step read and wrote, as the audit keeps it: the outputs in full, and a digest of inputs and outputs. */
   private AuditLog.Event completed(String type, DelegateExecution execution, Map<String, Object> inputs, Map<String, Object> outputs) {
-    String written = write(new TreeMap<>(outputs));
+    Map<String, Object> plain = new TreeMap<>();
+    outputs.forEach((name, value) -> plain.put(name, value instanceof TypedValue typed ? typed.getValue() : value));
+    String written = write(plain);
     Long jobId = currentJobId();
     String key = jobId != null ? "job:" + jobId + ":COMPLETED" : "step:" + execution.getActivityInstanceId() + ":COMPLETED";
     return new AuditLog.Event(key, EngineIds.caseNumberOf(execution), "JOB", type, execution.getCurrentActivityId(),

@@ -149,7 +149,8 @@ public class Operaton {
   /**
    * The audit log holds a row for every step the engine completed in the instance, with no gaps:
    * every automated step, and every user task with the user who completed it in Tasklist, as the
-   * engine's history (its user operation log) has them; the case's end once it ended.
+   * engine's history (its user operation log) has them; every decision with the version the engine
+   * evaluated; the case's end once it ended.
    */
   public void assertAuditTrailComplete(JdbcClient jdbc, long instance) {
     String id = Long.toString(instance);
@@ -164,6 +165,15 @@ public class Operaton {
         .map(t -> t.getTaskDefinitionKey() + "#" + t.getId() + "#" + completedBy(t)).sorted().toList();
     assertThat(audited(jdbc, "USER_TASK", "CONCAT(element_id, '#', job_key, '#', actor)", instance))
         .as("audited user tasks of instance %d: element, task and the user who completed it", instance).isEqualTo(userTasks);
+
+    List<String> decisions = engine.getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(id).list().stream()
+        .map(d -> d.getActivityId() + "#" + d.getDecisionDefinitionKey() + "#"
+            + engine.getRepositoryService().getDecisionDefinition(d.getDecisionDefinitionId()).getVersion())
+        .sorted().toList();
+    assertThat(jdbc.sql("""
+            SELECT CONCAT(element_id, '#', actor, '#', JSON_VALUE(details, '$.decisionVersion')) FROM audit_event
+            WHERE kind = 'DECISION' AND outcome = 'EVALUATED' AND process_instance_key = ?""").param(instance).query(String.class).list()
+        .stream().sorted().toList()).as("audited decisions of instance %d: element, decision and version", instance).isEqualTo(decisions);
 
     assertThat(audited(jdbc, "CASE", "outcome", instance)).as("the closing of instance %d", instance)
         .isEqualTo(ended(instance) ? List.of("CLOSED") : List.of());
