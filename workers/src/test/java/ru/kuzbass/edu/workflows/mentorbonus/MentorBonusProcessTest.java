@@ -96,6 +96,7 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(new BigDecimal(rows.getFirst().get("amount"))).isEqualByComparingTo("12300");
     assertThat(rows.getFirst().get("month")).isEqualTo("2027-09");
     assertAuditTrailComplete(c);
+    assertNoSerializedVariables(c);
   }
 
   @Test
@@ -133,7 +134,25 @@ class MentorBonusProcessTest extends ProcessTest {
     operaton.completeTask(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
     operaton.awaitPassed(c.instanceKey(), "Task_SendOrder");
     assertThat(jdbc.sql("SELECT budget_approver FROM mentoring_nomination").query(String.class).single()).isEqualTo(BUDGET);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_event WHERE event_key LIKE 'FOUR_EYES:%'").query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT details FROM case_event WHERE event_key LIKE 'FOUR_EYES:%'").query(String.class).list())
+        .singleElement().asString().contains(HEAD);
+    assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("147600");
+  }
+
+  /**
+   * Who approved comes from the engine's history (the user operation log names the user logged in to
+   * Tasklist), not from the audit log: an approval completed from code, with no one logged in, names
+   * no one there, and the step stops with an incident instead of recording an approver.
+   */
+  @Test
+  void anApprovalCompletedByNoOneLoggedInStopsWithAnIncident() throws Exception {
+    Case c = submit(MentorBonusFixtures.nomination());
+    var task = operaton.awaitTask(c.instanceKey(), "Task_ApproveBySchoolHead");
+    operaton.engine().getTaskService().complete(task.getId(), APPROVE_HEAD);
+
+    assertThat(operaton.awaitIncidentMessage(c.instanceKey())).startsWith("The engine's history names no one who completed task " + task.getId());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM mentoring_nomination WHERE school_head_approver IS NOT NULL").query(Integer.class).single())
+        .isZero();
   }
 
   @Test
@@ -237,6 +256,16 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(operaton.passed(c.instanceKey(), "EndEvent_Rejected")).as("EndEvent_Rejected").isTrue();
     assertThat(operaton.passed(c.instanceKey(), "Task_ApproveBySchoolHead")).as("Task_ApproveBySchoolHead").isFalse();
     assertThat(letters().getFirst().pdfText()).contains("Педагогический стаж наставника меньше 5 лет", "Наставляемый не моложе 35 лет");
+    // the evaluation is in the engine's history (Cockpit's decision view) with the facts it read
+    var decision = operaton.engine().getHistoryService().createHistoricDecisionInstanceQuery()
+        .processInstanceId(Long.toString(c.instanceKey())).includeInputs().includeOutputs().singleResult();
+    assertThat(decision.getDecisionDefinitionKey()).isEqualTo("mentor-bonus-eligibility");
+    assertThat(decision.getInputs()).anySatisfy(i -> assertThat(i.getValue()).isEqualTo(4));
+    assertThat(decision.getOutputs()).extracting(o -> o.getValue()).contains("MENTOR_EXPERIENCE", "MENTEE_AGE");
+    assertThat(jdbc.sql("SELECT details FROM audit_event WHERE kind = 'DECISION'").query(String.class).single())
+        .contains("\"decisionVersion\"", "\"configurationYear\":2027", "MENTOR_EXPERIENCE", "MENTEE_AGE");
+    assertAuditTrailComplete(c);
+    assertNoSerializedVariables(c);
   }
 
   @Test
@@ -308,6 +337,13 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE kind = 'LEDGER' AND case_number = ?").param(c.number()).query(Integer.class).single())
         .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM payment_ledger WHERE case_number = ?").param(c.number()).query(Integer.class).single());
     assertThat(audit.verify().valid()).isTrue();
+  }
+
+  /** Lists, maps and amounts never became Java-serialized variables: the engine holds text, numbers and booleans only. */
+  private void assertNoSerializedVariables(Case c) {
+    assertThat(operaton.engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(Long.toString(c.instanceKey()))
+        .list()).isNotEmpty().allSatisfy(v -> assertThat(v.getTypeName()).as(v.getName())
+            .isIn("string", "integer", "long", "boolean", "double", "null"));
   }
 
   private void awaitPassedSomewhere(List<Case> cases, String elementId, int instances) throws InterruptedException {
