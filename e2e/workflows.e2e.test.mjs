@@ -2,8 +2,8 @@
 // - rural grant: an applicant applies through the API, an HR officer and the commission complete
 //   their tasks in Tasklist, the decision letter arrives in the mail inbox with its PDF, and
 //   Operate's API shows that the case moved on;
-// - mentor bonus: two different Tasklist users approve (four eyes), the order is mailed, and the
-//   case names both approvers, learnt from Tasklist by the workers.
+// - mentor bonus (on the embedded Operaton engine): two different users approve in Operaton Tasklist
+//   (four eyes), the order is mailed, and the case names both approvers, read from the engine's history.
 // - pedagogical class (on the embedded Operaton engine): a school coordinator claims and completes
 //   step 1 in Operaton Tasklist, which speaks Russian to a browser set to English, with the Camunda
 //   Form; the engine's history and the audit log name who did it; an auditor opens the case in Cockpit.
@@ -236,7 +236,7 @@ test('the API docs describe the intake', async () => {
   await screenshot('api-docs');
 });
 
-test('a mentor bonus is approved by two different people in Tasklist and the order is mailed', async () => {
+test('a mentor bonus is approved by two different people in Operaton Tasklist and the order is mailed', async () => {
   // The school nominates a mentor with one young colleague, starting next month.
   const now = new Date();
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
@@ -262,20 +262,42 @@ test('a mentor bonus is approved by two different people in Tasklist and the ord
   const { caseNumber } = await submitted.json();
   assert.match(caseNumber, /^НС-\d{4}-\d{6}$/);
 
-  // The school head (demo) and then the budget officer, another person (act), approve, each in a
-  // browser session of their own.
-  for (const [user, task, comment] of [
-    ['demo', 'Согласование руководителем школы', 'Наставник с опытом, план согласован'],
-    ['act', 'Согласование бюджета', 'Средства предусмотрены']]) {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'ru-RU' });
+  // The school head (demo) and then the budget officer, another person (act), approve in Operaton
+  // Tasklist, each in a browser session of their own; the engine's history names who completed each.
+  const admin = await request.newContext({ baseURL: API, httpCredentials: { username: 'admin', password: 'admin' } });
+  for (const [user, element, comment] of [
+    ['demo', 'Task_ApproveBySchoolHead', 'Наставник с опытом, план согласован'],
+    ['act', 'Task_ApproveByBudgetOfficer', 'Средства предусмотрены']]) {
+    const task = await until(`${element} of ${caseNumber}`, async () => {
+      const response = await admin.get(`/engine-rest/task?processInstanceBusinessKey=${encodeURIComponent(caseNumber)}`
+        + `&taskDefinitionKey=${element}`);
+      return (await response.json())[0];
+    });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'ru-RU', timezoneId: 'Asia/Novokuznetsk' });
     const userPage = await context.newPage();
-    await logInToTasklist(userPage, user, user);
-    await openTask(caseNumber, task, userPage);
-    await userPage.getByText('Согласовать').click();
+    await logInToOperaton(userPage, 'tasklist', user, user);
+    await userPage.getByText('Все задачи').first().waitFor();
+    await userPage.goto(`${OPERATON}/tasklist/default/#/?task=${task.id}`);
+    await userPage.getByText('Взять в работу').first().click();
+    await userPage.getByText(caseNumber).first().waitFor();
+    await userPage.getByText('Согласовать').first().click();
     await userPage.getByLabel(/Комментарий/).fill(comment);
-    await completeTask(`mentor-${user}`, userPage);
+    await userPage.keyboard.press('Tab');
+    await userPage.getByRole('button', { name: 'Завершить' }).click();
+    try {
+      const completedBy = await until(`the completion of ${element} in the engine's user operation log`, async () => {
+        const entries = await (await admin.get(`/engine-rest/history/user-operation?taskId=${task.id}&operationType=Complete`)).json();
+        return entries[0]?.userId;
+      }, 60);
+      assert.equal(completedBy, user);
+    } catch (e) {
+      await screenshot(`failed-mentor-${user}`, userPage);
+      throw e;
+    }
+    await screenshot(`mentor-${user}`, userPage);
     await context.close();
   }
+  await admin.dispose();
 
   // The order reaches the school with its PDF, and the case names both approvers.
   const order = await until('the mentor-bonus order in the mail inbox', async () => {
@@ -284,7 +306,7 @@ test('a mentor bonus is approved by two different people in Tasklist and the ord
   });
   assert.equal(order.attachments[0].name, `${caseNumber}-П.pdf`);
   assert.equal(order.attachments[0].contentType, 'application/pdf');
-  // The school's copy goes out first; the mentor's copy and the status follow within the same job.
+  // The letter step commits its mail and the status together; the mail goes out from the outbox.
   const status = await until('the nomination to become ACTIVE', async () => {
     const s = await (await fetch(`${API}/api/mentoring/nominations/${encodeURIComponent(caseNumber)}`, { headers: hr })).json();
     return s.status === 'ACTIVE' && s;
