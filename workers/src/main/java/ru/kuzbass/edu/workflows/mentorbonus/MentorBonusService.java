@@ -43,7 +43,7 @@ import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.engine.EngineIds;
 
 /**
- * The mentor bonus: nominations, the steps the workers run, and the messages a school sends into
+ * The mentor bonus: nominations, the steps of its model ({@link MentorBonusSteps}), and the messages a school sends into
  * a running case. A case's rows and its process instance start in one transaction, and a step's
  * effects commit with the engine's move past it; every side effect (letter, mail, reservation,
  * accrual, history) is keyed by the case besides, so a step run again has its effect once.
