@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
  * For a deployment without Tasklist ({@code workflows.tasklist.enabled=false}: the benchmark, the
  * scale tests), where user tasks are completed through the engine by a program. Nobody can be
  * named, so the audit log says so instead of waiting for a Tasklist that will never answer.
- * Approvals that must name two different people (the mentor bonus) cannot pass without Tasklist.
  */
 @Component
 @ConditionalOnProperty(name = "workflows.tasklist.enabled", havingValue = "false")
