@@ -246,6 +246,41 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(letters().getLast().pdfText()).contains("по 15 ноября 2027 г.");
   }
 
+  /**
+   * A termination is correlated by the case number in the transaction that records it: a second one,
+   * while the case is still returning its reservation (the step held back here), finds no mentoring
+   * waiting for it and is refused, and the case goes on once.
+   */
+  @Test
+  void aSecondTerminationIsRefusedOnceTheMentoringHasStopped() throws Exception {
+    Case c = approved(MentorBonusFixtures.nomination());
+    passMonth(c, 1);
+    operaton.awaitEntered(c.instanceKey(), "Event_MonthEnd", 2);
+    var management = operaton.engine().getManagementService();
+    List<String> release = management.createJobDefinitionQuery().activityIdIn("Task_ReleaseReservation").list().stream()
+        .map(org.operaton.bpm.engine.management.JobDefinition::getId).toList();
+    release.forEach(id -> management.suspendJobDefinitionById(id, true));
+    try {
+      mvc.perform(post("/api/mentoring/nominations/{n}/termination", c.number()).contentType(MediaType.APPLICATION_JSON)
+              .content("{\"endDate\":\"2027-10-15\",\"reason\":\"Наставник переехал\"}").with(ApiUsers.hr()))
+          .andExpect(status().isAccepted());
+      assertThat(operaton.passed(c.instanceKey(), "Boundary_MentoringEnded")).isTrue();
+      // still ACTIVE: the refusal comes from the engine (no mentoring waits for the message), not from the status
+      assertThat(jdbc.sql("SELECT status FROM mentoring_nomination").query(String.class).single()).isEqualTo("ACTIVE");
+      mvc.perform(post("/api/mentoring/nominations/{n}/termination", c.number()).contentType(MediaType.APPLICATION_JSON)
+              .content("{\"endDate\":\"2027-10-20\",\"reason\":\"Повторно\"}").with(ApiUsers.hr()))
+          .andExpect(status().isConflict());
+    } finally {
+      release.forEach(id -> management.activateJobDefinitionById(id, true));
+    }
+    operaton.awaitPassed(c.instanceKey(), "Task_ReleaseReservation");
+    assertThat(jdbc.sql("SELECT ended_on FROM mentoring_nomination").query(LocalDate.class).single()).isEqualTo("2027-10-15");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM payroll_accrual").query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT released_amount FROM budget_reservation").query(BigDecimal.class).single()).isEqualByComparingTo("135300");
+    assertThat(operaton.engine().getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(Long.toString(c.instanceKey()))
+        .activityId("Boundary_MentoringEnded").count()).isEqualTo(1);
+  }
+
   @Test
   void anIneligiblePairIsRejectedWithEveryReason() throws Exception {
     Map<String, Object> body = MentorBonusFixtures.nomination();
