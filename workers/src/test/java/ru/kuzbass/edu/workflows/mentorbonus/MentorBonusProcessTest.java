@@ -137,6 +137,10 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(jdbc.sql("SELECT details FROM case_event WHERE event_key LIKE 'FOUR_EYES:%'").query(String.class).list())
         .singleElement().asString().contains(HEAD);
     assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("147600");
+    // the refusal is in the audit log as the step's outcome, and the trail has no gap
+    assertThat(jdbc.sql("SELECT outcome FROM audit_event WHERE kind = 'JOB' AND element_id = 'Task_RecordBudgetApproval' ORDER BY id")
+        .query(String.class).list()).containsExactly("BPMN_ERROR:SAME_APPROVER", "COMPLETED");
+    assertAuditTrailComplete(c);
   }
 
   /**
