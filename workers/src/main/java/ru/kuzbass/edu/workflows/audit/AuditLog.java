@@ -106,22 +106,6 @@ public class AuditLog {
     return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE event_key = ?").param(key).query(Integer.class).single() > 0;
   }
 
-  /**
-   * Takes the case chain's lock for the rest of the caller's transaction: whatever the caller
-   * reads from the case's log until it appends cannot change under it.
-   */
-  @Transactional
-  public void lockCaseChain(String caseNumber) {
-    lockHead(jdbc, caseNumber);
-  }
-
-  /** The user who completed the newest audited instance of the user task in the process instance. */
-  public java.util.Optional<String> lastCompletedBy(long processInstanceKey, String elementId) {
-    return jdbc.sql("""
-            SELECT actor FROM audit_event WHERE kind = 'USER_TASK' AND process_instance_key = ? AND element_id = ?
-            ORDER BY id DESC LIMIT 1""").params(processInstanceKey, elementId).query(String.class).optional();
-  }
-
   /** Details as the column keeps them: at most 4,000 characters; the digest covers the full text. */
   public static String fit(String details) {
     return details.length() > 4000 ? details.substring(0, 3999) + "…" : details;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.operaton.bpm.engine.delegate.BpmnError;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.operaton.bpm.engine.impl.context.Context;
@@ -40,15 +41,24 @@ public class Steps {
   }
 
   /**
-   * A step that sets the variables it returns. A value may be a typed value, such as a transient one
-   * ({@code Variables.untypedValue(list, true)}) that only the rest of the transaction sees.
+   * A step that sets the variables it returns. A value wrapped as transient
+   * ({@code Variables.untypedValue(list, true)}) lives only until the step's transaction ends: that is how a
+   * step hands a list to a decision that follows it in the same transaction, with no serialized
+   * variable left in the engine. The audit row keeps its plain value. A {@link BpmnError} (a business
+   * outcome the diagram routes, which commits) is audited as {@code BPMN_ERROR:<code>} with its message.
    */
   public JavaDelegate setting(String type, Function<DelegateExecution, Map<String, Object>> step) {
     return execution -> {
       Map<String, Object> inputs = new TreeMap<>(execution.getVariables());
-      Map<String, Object> outputs = step.apply(execution);
+      Map<String, Object> outputs;
+      try {
+        outputs = step.apply(execution);
+      } catch (BpmnError e) {
+        audit.append(event(type, execution, "ERROR", "BPMN_ERROR:" + e.getErrorCode(), inputs, Map.of("message", e.getMessage())));
+        throw e;
+      }
       execution.setVariables(outputs);
-      audit.append(completed(type, execution, inputs, outputs));
+      audit.append(event(type, execution, "COMPLETED", "COMPLETED", inputs, outputs));
     };
   }
 
@@ -61,15 +71,15 @@ public class Steps {
   }
 
   /** What the step read and wrote, as the audit keeps it: the outputs in full, and a digest of inputs and outputs. */
-  private AuditLog.Event completed(String type, DelegateExecution execution, Map<String, Object> inputs, Map<String, Object> outputs) {
-    Map<String, Object> values = new TreeMap<>();
-    // the audit keeps what a typed value holds, transient or not
-    outputs.forEach((name, value) -> values.put(name, value instanceof TypedValue typed ? typed.getValue() : value));
-    String written = write(values);
+  private AuditLog.Event event(String type, DelegateExecution execution, String ending, String outcome, Map<String, Object> inputs,
+      Map<String, Object> outputs) {
+    Map<String, Object> plain = new TreeMap<>();
+    outputs.forEach((name, value) -> plain.put(name, value instanceof TypedValue typed ? typed.getValue() : value));
+    String written = write(plain);
     Long jobId = currentJobId();
-    String key = jobId != null ? "job:" + jobId + ":COMPLETED" : "step:" + execution.getActivityInstanceId() + ":COMPLETED";
+    String key = (jobId != null ? "job:" + jobId : "step:" + execution.getActivityInstanceId()) + ":" + ending;
     return new AuditLog.Event(key, EngineIds.caseNumberOf(execution), "JOB", type, execution.getCurrentActivityId(),
-        EngineIds.key(execution.getProcessInstanceId()), jobId, "COMPLETED", AuditLog.fit(written),
+        EngineIds.key(execution.getProcessInstanceId()), jobId, outcome, AuditLog.fit(written),
         LetterService.sha256((write(inputs) + "\n" + written).getBytes(StandardCharsets.UTF_8)));
   }
 

@@ -1,10 +1,7 @@
 package ru.kuzbass.edu.workflows.mentorbonus;
 
-import io.camunda.zeebe.client.ZeebeClient;
-import io.camunda.zeebe.spring.common.exception.ZeebeBpmnError;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,9 +13,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.operaton.bpm.engine.EntityTypes;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.delegate.BpmnError;
+import org.operaton.bpm.engine.history.HistoricTaskInstance;
+import org.operaton.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import ru.kuzbass.edu.workflows.platform.Backpressure;
 import ru.kuzbass.edu.workflows.letters.IssuedLetter;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
 import ru.kuzbass.edu.workflows.letters.LetterService;
@@ -37,12 +40,13 @@ import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.CaseHistory;
 import ru.kuzbass.edu.workflows.platform.InvalidInputException;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
-import ru.kuzbass.edu.workflows.audit.AuditLog;
+import ru.kuzbass.edu.workflows.engine.EngineIds;
 
 /**
- * The mentor bonus: nominations, the steps the workers run, and the messages a school sends into
- * a running case. Every side effect (letter, mail, reservation, accrual, history) is keyed by the
- * case, so a job that Zeebe delivers twice has its effect once.
+ * The mentor bonus: nominations, the steps of its model ({@link MentorBonusSteps}), and the messages a school sends into
+ * a running case. A case's rows and its process instance start in one transaction, and a step's
+ * effects commit with the engine's move past it; every side effect (letter, mail, reservation,
+ * accrual, history) is keyed by the case besides, so a step run again has its effect once.
  */
 @Service
 public class MentorBonusService {
@@ -50,7 +54,6 @@ public class MentorBonusService {
   public static final String PROCESS_ID = "mentor-bonus";
   static final String MESSAGE_MENTORING_ENDED = "mentoring-ended";
   static final String ERROR_SAME_APPROVER = "SAME_APPROVER";
-  private static final Duration MESSAGE_TTL = Duration.ofHours(1);
 
   /** The two approval steps and the user tasks whose completion they record. */
   public enum ApprovalStep {
@@ -72,13 +75,13 @@ public class MentorBonusService {
   private final BudgetEnvelopes budget;
   private final LetterService letters;
   private final MailService mail;
-  private final AuditLog audit;
-  private final ZeebeClient zeebe;
+  private final RuntimeService runtime;
+  private final HistoryService engineHistory;
   private final Clock clock;
 
   public MentorBonusService(MentorBonusRepository nominations, CaseHistory history, MentoringProperties properties,
       TeacherService teachers, PersonService people, BudgetEnvelopes budget, LetterService letters, MailService mail,
-      AuditLog audit, ZeebeClient zeebe, Clock clock) {
+      RuntimeService runtime, HistoryService engineHistory, Clock clock) {
     this.nominations = nominations;
     this.history = history;
     this.properties = properties;
@@ -87,8 +90,8 @@ public class MentorBonusService {
     this.budget = budget;
     this.letters = letters;
     this.mail = mail;
-    this.audit = audit;
-    this.zeebe = zeebe;
+    this.runtime = runtime;
+    this.engineHistory = engineHistory;
     this.clock = clock;
   }
 
@@ -100,7 +103,10 @@ public class MentorBonusService {
 
   // ---------------------------------------------------------------- intake
 
-  /** Stores the teachers and the nomination and starts the case, all or nothing. */
+  /**
+   * Stores the teachers and the nomination and starts the case, all or nothing: the engine shares
+   * this transaction. The case number is the instance's business key.
+   */
   @Transactional
   public Submitted nominate(NominationRequest r) {
     checkPlan(r.plan().startDate(), r.plan().endDate(), r.fundingSource(), "plan.endDate", "fundingSource", ApiProblem::badField);
@@ -116,9 +122,8 @@ public class MentorBonusService {
     r.mentees().forEach(m -> mentees.add(register(m, r.school().code()).id()));
     Submitted submitted = store(r.school().code(), r.school().email().trim(), r.fundingSource(), r.plan().goals().trim(),
         r.plan().startDate(), r.plan().endDate(), mentor.id(), mentees);
-    long key = Backpressure.send(() -> zeebe.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
-        .variables(Map.of("caseId", submitted.caseId(), "caseNumber", submitted.caseNumber(), "schoolCode", r.school().code()))
-        .send().join()).getProcessInstanceKey();
+    long key = EngineIds.key(runtime.startProcessInstanceByKey(PROCESS_ID, submitted.caseNumber(),
+        Map.of("caseId", submitted.caseId(), "caseNumber", submitted.caseNumber(), "schoolCode", r.school().code())).getId());
     nominations.assignProcessInstance(submitted.caseId(), key);
     return submitted;
   }
@@ -172,7 +177,11 @@ public class MentorBonusService {
     return new Status(n.caseNumber(), n.status().name(), n.status().russian(), entries);
   }
 
-  /** The mentor or a mentee left: accruals stop and the unused reservation goes back. */
+  /**
+   * The mentor or a mentee left: accruals stop and the unused reservation goes back. The end date and
+   * the message to the case commit together; a case not waiting in its mentoring any more refuses it.
+   */
+  @Transactional
   public void endMentoring(String caseNumber, LocalDate endedOn, String reason) {
     Nomination n = byNumber(caseNumber);
     if (n.status() != NominationStatus.ACTIVE) {
@@ -182,13 +191,16 @@ public class MentorBonusService {
       throw ApiProblem.badField("endDate", "Дата прекращения должна быть в пределах плана: с " + n.startDate() + " по " + n.endDate());
     }
     nominations.recordEnd(n.id(), endedOn);
-    zeebe.newPublishMessageCommand().messageName(MESSAGE_MENTORING_ENDED).correlationKey(caseNumber)
-        .messageId(caseNumber + ":ended").timeToLive(MESSAGE_TTL)
-        .variables(Map.of("mentoringEndedOn", endedOn.toString())).send().join();
+    try {
+      runtime.createMessageCorrelation(MESSAGE_MENTORING_ENDED).processInstanceBusinessKey(caseNumber)
+          .setVariable("mentoringEndedOn", endedOn.toString()).correlateWithResult();
+    } catch (MismatchingMessageCorrelationException notWaiting) {
+      throw ApiProblem.conflict("Наставничество по заявке " + caseNumber + " уже завершается");
+    }
     history.record(caseNumber, "MENTORING_ENDED", NominationStatus.ACTIVE.name(), "Прекращено " + endedOn + ": " + reason, clock.instant());
   }
 
-  // ---------------------------------------------------------------- steps run by the job workers
+  // ---------------------------------------------------------------- steps (MentorBonusSteps)
 
   public Map<String, Object> eligibilityFacts(long caseId) {
     Nomination n = get(caseId);
@@ -218,8 +230,9 @@ public class MentorBonusService {
     facts.put("planStart", n.startDate().toString());
     facts.put("planEnd", n.endDate().toString());
     facts.put("months", n.months());
-    facts.put("monthlyAmount", rules.monthlyAmount());
-    facts.put("totalAmount", rules.monthlyAmount().multiply(BigDecimal.valueOf(n.months())));
+    // amounts as text: the engine would keep a BigDecimal as a serialized Java object
+    facts.put("monthlyAmount", rules.monthlyAmount().toPlainString());
+    facts.put("totalAmount", rules.monthlyAmount().multiply(BigDecimal.valueOf(n.months())).toPlainString());
     facts.put("fundingSource", n.fundingSource());
     facts.put("menteeCount", mentees.size());
     facts.put("mentorSubject", mentor.subject());
@@ -227,19 +240,21 @@ public class MentorBonusService {
   }
 
   /**
-   * Records who took the approval step (as the audit log names them) and what they decided; {@code round} (the job's element
-   * instance) tells one pass through the approval from the next, so a retried job records nothing new. The budget step must be taken by a
-   * different person than the school step (four eyes); otherwise it goes back to the budget officers.
+   * Records who took the approval step and what they decided. Who completed the user task comes from
+   * the engine's history (its user operation log: the user logged in to Tasklist), not from a table
+   * of ours; the task's id tells one pass through the approval from the next. The budget step must be
+   * taken by someone other than whoever completed the school head's latest approval (four eyes);
+   * otherwise the BPMN error {@code SAME_APPROVER} sends it back to the budget officers.
    */
-  public Map<String, Object> recordApproval(long caseId, ApprovalStep step, long processInstanceKey, String decision, String round) {
+  public Map<String, Object> recordApproval(long caseId, ApprovalStep step, String processInstanceId, String decision) {
     Nomination n = get(caseId);
-    // the user task's end listener audited who completed it before the case reached this step
-    String approver = audit.lastCompletedBy(processInstanceKey, step.userTask)
-        .orElseThrow(() -> new IllegalStateException("The audit log names no one who completed " + step.userTask));
-    if (step == ApprovalStep.BUDGET_OFFICER && approver.equalsIgnoreCase(String.valueOf(n.schoolHeadApprover()))) {
+    CompletedTask approval = lastCompleted(processInstanceId, step);
+    String approver = approval.user();
+    String round = approval.taskId();
+    if (step == ApprovalStep.BUDGET_OFFICER && approver.equalsIgnoreCase(lastCompleted(processInstanceId, ApprovalStep.SCHOOL_HEAD).user())) {
       history.record(n.caseNumber(), "FOUR_EYES:" + round, NominationStatus.IN_APPROVAL.name(),
           "Согласование бюджета отклонено: " + approver + " уже согласовал(а) заявку как руководитель школы", clock.instant());
-      throw new ZeebeBpmnError(ERROR_SAME_APPROVER, "Заявку уже согласовал(а) " + approver + "; второй шаг выполняет другой сотрудник", Map.of());
+      throw new BpmnError(ERROR_SAME_APPROVER, "Заявку уже согласовал(а) " + approver + "; второй шаг выполняет другой сотрудник");
     }
     if (step == ApprovalStep.SCHOOL_HEAD) {
       nominations.recordSchoolHeadDecision(caseId, approver, decision);
@@ -260,6 +275,27 @@ public class MentorBonusService {
     checkPlan(start, end, n.fundingSource(), "correctedEndDate", "fundingSource", (f, m) -> new InvalidInputException(f + ": " + m));
     nominations.updatePlan(caseId, goals == null || goals.isBlank() ? n.goals() : goals.trim(), start, end);
     record(n, "CORRECTED:" + round, NominationStatus.SUBMITTED, "План исправлен: с " + start + " по " + end);
+  }
+
+  record CompletedTask(String taskId, String user) {}
+
+  /**
+   * The newest completed instance of the approval's user task in the case's instance and the user who
+   * completed it, from the engine's history: the user operation log's {@code Complete} entry, which the
+   * engine writes for the user logged in to Tasklist. A task completed by no one logged in (from code)
+   * names no one, and the step fails: an approval must name a person.
+   */
+  private CompletedTask lastCompleted(String processInstanceId, ApprovalStep step) {
+    HistoricTaskInstance task = engineHistory.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(step.userTask).finished().list().stream()
+        .max(java.util.Comparator.comparing(HistoricTaskInstance::getEndTime).thenComparing(t -> Long.valueOf(t.getId())))
+        .orElseThrow(() -> new IllegalStateException("The engine's history holds no completed " + step.userTask + " in " + processInstanceId));
+    String user = engineHistory.createUserOperationLogQuery().taskId(task.getId()).entityType(EntityTypes.TASK)
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+        .map(UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull).findFirst()
+        .orElseThrow(() -> new IllegalStateException("The engine's history names no one who completed task " + task.getId()
+            + " (" + step.userTask + ")"));
+    return new CompletedTask(task.getId(), user);
   }
 
   /** RESERVED, WAITING (retry later) or EXPIRED (the plan is over before money was found). */
@@ -308,7 +344,7 @@ public class MentorBonusService {
     BigDecimal released = budget.release(n.id(), nominations.accruedTotal(n.id()));
     nominations.recordEnd(n.id(), n.endDate());
     record(n, "RESERVATION_RELEASED", NominationStatus.ENDED, "Возвращено в бюджет: " + released + " ₽");
-    return Map.of("releasedAmount", released);
+    return Map.of("releasedAmount", released.toPlainString());
   }
 
   public void sendLetter(MentorLetterKind kind, MentorLetterInputs in) {

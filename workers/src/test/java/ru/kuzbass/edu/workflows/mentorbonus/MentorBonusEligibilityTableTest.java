@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
-/** Each eligibility rule at its boundary, on the engine, with the default thresholds passed in as configuration. */
+/**
+ * Each eligibility rule at its boundary, evaluated by the embedded engine's DMN engine (the deployed
+ * table, FEEL), with the default thresholds passed in as configuration.
+ */
 class MentorBonusEligibilityTableTest extends ProcessTest {
 
   private static Map<String, Object> eligible() {
@@ -29,7 +32,8 @@ class MentorBonusEligibilityTableTest extends ProcessTest {
   }
 
   private List<String> reasons(Map<String, Object> variables) {
-    return decisionCodes("mentor-bonus-eligibility", variables);
+    return operaton.engine().getDecisionService().evaluateDecisionTableByKey(MentorBonusSteps.DECISION_ID, variables).getResultList()
+        .stream().map(r -> (String) r.get("code")).toList();
   }
 
   @Test

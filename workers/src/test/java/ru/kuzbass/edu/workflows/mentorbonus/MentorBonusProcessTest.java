@@ -1,6 +1,5 @@
 package ru.kuzbass.edu.workflows.mentorbonus;
 
-import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,7 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static ru.kuzbass.edu.workflows.support.Mailbox.letters;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.process.test.inspections.model.InspectedProcessInstance;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +27,17 @@ import ru.kuzbass.edu.workflows.support.Mailbox.Letter;
 import ru.kuzbass.edu.workflows.support.PdfAssertions;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
-/** Every path of {@code mentor-bonus}, through the API, the engine, the workers, MariaDB and SMTP. */
+/**
+ * Every path of {@code mentor-bonus}, through the API, the embedded engine with its job executor
+ * and the real step delegates, MariaDB and SMTP. User tasks are completed as Tasklist does, by a
+ * logged-in member of the task's candidate group; timers fire when the engine's clock is moved.
+ */
 class MentorBonusProcessTest extends ProcessTest {
 
   private static final String HEAD = "head.ivanova";
   private static final String BUDGET = "budget.petrov";
+  private static final String MENTOR = "mentor.orlova";
+  private static final String COORDINATOR = "coordinator.sidorova";
   private static final Map<String, Object> APPROVE_HEAD = Map.of("schoolHeadDecision", "APPROVE", "schoolHeadComment", "Согласовано");
   private static final Map<String, Object> APPROVE_BUDGET = Map.of("budgetDecision", "APPROVE", "budgetComment", "Средства предусмотрены");
 
@@ -52,7 +56,7 @@ class MentorBonusProcessTest extends ProcessTest {
   @Test
   void fullTermAccruesTwelveMonthsAndClosesWithACertificate() throws Exception {
     Case c = approved(MentorBonusFixtures.nomination());
-    awaitPassed(c.instanceKey(), "Task_SendOrder");
+    operaton.awaitPassed(c.instanceKey(), "Task_SendOrder");
 
     List<Letter> orders = letters();
     assertThat(orders).extracting(Letter::recipient).containsExactlyInAnyOrder(MentorBonusFixtures.SCHOOL_EMAIL, MentorBonusFixtures.MENTOR_EMAIL);
@@ -66,11 +70,12 @@ class MentorBonusProcessTest extends ProcessTest {
     for (int month = 1; month <= 12; month++) {
       passMonth(c, month);
     }
-    completeUserTask(c.instanceKey(), "Task_SubmitFinalReport", Map.of("menteeProgress", "Провела 4 открытых урока", "goalsAchieved", "FULLY"));
-    completeUserTaskAs(c.instanceKey(), "Task_ConfirmFinalReport", HEAD, Map.of("reportDecision", "CONFIRM", "reportComment", ""));
-    awaitCompleted(c.instanceKey());
+    operaton.completeTask(c.instanceKey(), "Task_SubmitFinalReport", MENTOR, Map.of("menteeProgress", "Провела 4 открытых урока", "goalsAchieved", "FULLY"));
+    operaton.completeTask(c.instanceKey(), "Task_ConfirmFinalReport", HEAD, Map.of("reportDecision", "CONFIRM", "reportComment", ""));
+    operaton.awaitEnded(c.instanceKey());
 
-    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_PlanFinished").hasPassedElement("EndEvent_Closed");
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_PlanFinished")).as("EndEvent_PlanFinished").isTrue();
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_Closed")).as("EndEvent_Closed").isTrue();
     assertThat(jdbc.sql("SELECT accrual_month FROM payroll_accrual ORDER BY accrual_month").query(String.class).list())
         .hasSize(12).startsWith("2027-09").endsWith("2028-08");
     assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("147600"); // all of it paid out
@@ -90,16 +95,18 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(rows.getFirst().get("mentor_name")).isEqualTo("Орлова Елена Ивановна");
     assertThat(new BigDecimal(rows.getFirst().get("amount"))).isEqualByComparingTo("12300");
     assertThat(rows.getFirst().get("month")).isEqualTo("2027-09");
-    assertAuditTrailComplete(c.instanceKey(), c.number());
+    assertAuditTrailComplete(c);
+    assertNoSerializedVariables(c);
   }
 
   @Test
   void schoolHeadRejects() throws Exception {
     Case c = submit(MentorBonusFixtures.nomination());
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD,
+    operaton.completeTask(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD,
         Map.of("schoolHeadDecision", "REJECT", "schoolHeadComment", "Наставник уходит в декретный отпуск"));
-    awaitCompleted(c.instanceKey());
-    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_Rejected").hasNotPassedElement("Task_ApproveByBudgetOfficer");
+    operaton.awaitEnded(c.instanceKey());
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_Rejected")).as("EndEvent_Rejected").isTrue();
+    assertThat(operaton.passed(c.instanceKey(), "Task_ApproveByBudgetOfficer")).as("Task_ApproveByBudgetOfficer").isFalse();
     Letter rejection = letters().getFirst();
     assertThat(rejection.recipient()).isEqualTo(MentorBonusFixtures.SCHOOL_EMAIL);
     assertThat(rejection.pdfText()).contains("отказ руководителя школы: Наставник уходит в декретный отпуск");
@@ -108,10 +115,10 @@ class MentorBonusProcessTest extends ProcessTest {
   @Test
   void budgetOfficerRejects() throws Exception {
     Case c = submit(MentorBonusFixtures.nomination());
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET,
+    operaton.completeTask(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+    operaton.completeTask(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET,
         Map.of("budgetDecision", "REJECT", "budgetComment", "Источник не соответствует программе"));
-    awaitCompleted(c.instanceKey());
+    operaton.awaitEnded(c.instanceKey());
     assertThat(letters().getFirst().pdfText()).contains("отказ при согласовании бюджета: Источник не соответствует программе");
     assertThat(budget.reserved(2027, "REGIONAL")).isZero();
   }
@@ -119,29 +126,51 @@ class MentorBonusProcessTest extends ProcessTest {
   @Test
   void theSamePersonCannotApproveBothSteps() throws Exception {
     Case c = submit(MentorBonusFixtures.nomination());
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", HEAD, APPROVE_BUDGET);
+    operaton.completeTask(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+    operaton.completeTask(c.instanceKey(), "Task_ApproveByBudgetOfficer", HEAD, APPROVE_BUDGET);
 
-    awaitPassed(c.instanceKey(), "Boundary_SameApprover");
+    operaton.awaitPassed(c.instanceKey(), "Boundary_SameApprover");
     assertThat(budget.reserved(2027, "REGIONAL")).isZero();
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
-    awaitPassed(c.instanceKey(), "Task_SendOrder");
+    operaton.completeTask(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
+    operaton.awaitPassed(c.instanceKey(), "Task_SendOrder");
     assertThat(jdbc.sql("SELECT budget_approver FROM mentoring_nomination").query(String.class).single()).isEqualTo(BUDGET);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM case_event WHERE event_key LIKE 'FOUR_EYES:%'").query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT details FROM case_event WHERE event_key LIKE 'FOUR_EYES:%'").query(String.class).list())
+        .singleElement().asString().contains(HEAD);
+    assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("147600");
+    // the refusal is in the audit log as the step's outcome, and the trail has no gap
+    assertThat(jdbc.sql("SELECT outcome FROM audit_event WHERE kind = 'JOB' AND element_id = 'Task_RecordBudgetApproval' ORDER BY id")
+        .query(String.class).list()).containsExactly("BPMN_ERROR:SAME_APPROVER", "COMPLETED");
+    assertAuditTrailComplete(c);
+  }
+
+  /**
+   * Who approved comes from the engine's history (the user operation log names the user logged in to
+   * Tasklist), not from the audit log: an approval completed from code, with no one logged in, names
+   * no one there, and the step stops with an incident instead of recording an approver.
+   */
+  @Test
+  void anApprovalCompletedByNoOneLoggedInStopsWithAnIncident() throws Exception {
+    Case c = submit(MentorBonusFixtures.nomination());
+    var task = operaton.awaitTask(c.instanceKey(), "Task_ApproveBySchoolHead");
+    operaton.engine().getTaskService().complete(task.getId(), APPROVE_HEAD);
+
+    assertThat(operaton.awaitIncidentMessage(c.instanceKey())).startsWith("The engine's history names no one who completed task " + task.getId());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM mentoring_nomination WHERE school_head_approver IS NOT NULL").query(Integer.class).single())
+        .isZero();
   }
 
   @Test
   void aReturnedNominationIsCorrectedAndCheckedAgain() throws Exception {
     Case c = submit(MentorBonusFixtures.nomination());
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD,
+    operaton.completeTask(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD,
         Map.of("schoolHeadDecision", "RETURN", "schoolHeadComment", "Сократите план до учебного года"));
-    completeUserTask(c.instanceKey(), "Task_CorrectNomination",
+    operaton.completeTask(c.instanceKey(), "Task_CorrectNomination", COORDINATOR,
         Map.of("correctedStartDate", "2027-09-01", "correctedEndDate", "2028-05-31", "correctedGoals", ""));
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
-    awaitPassed(c.instanceKey(), "Task_SendOrder");
+    operaton.completeTask(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+    operaton.completeTask(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
+    operaton.awaitPassed(c.instanceKey(), "Task_SendOrder");
 
-    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("Task_ApplyCorrection");
+    assertThat(operaton.passed(c.instanceKey(), "Task_ApplyCorrection")).as("Task_ApplyCorrection").isTrue();
     assertThat(jdbc.sql("SELECT end_date FROM mentoring_nomination").query(LocalDate.class).single()).isEqualTo("2028-05-31");
     assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("110700"); // 9 months
   }
@@ -149,12 +178,12 @@ class MentorBonusProcessTest extends ProcessTest {
   @Test
   void aNominationNotCorrectedInTenDaysIsRejected() throws Exception {
     Case c = submit(MentorBonusFixtures.nomination());
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD,
+    operaton.completeTask(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD,
         Map.of("schoolHeadDecision", "RETURN", "schoolHeadComment", "Уточните цели"));
-    awaitActivated(c.instanceKey(), "Task_CorrectNomination", 1);
+    operaton.awaitEntered(c.instanceKey(), "Task_CorrectNomination", 1);
     clock.advanceTo(RegionTime.endOfDay(LocalDate.parse("2027-02-11")).plusSeconds(2));
-    awaitCompleted(c.instanceKey());
-    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("Boundary_CorrectionOverdue");
+    operaton.awaitEnded(c.instanceKey());
+    assertThat(operaton.passed(c.instanceKey(), "Boundary_CorrectionOverdue")).as("Boundary_CorrectionOverdue").isTrue();
     assertThat(letters().getFirst().pdfText()).contains("заявка не исправлена в установленный срок");
   }
 
@@ -162,18 +191,18 @@ class MentorBonusProcessTest extends ProcessTest {
   void withoutMoneyTheNominationWaitsAndIsApprovedWhenMoneyFreesUp() throws Exception {
     jdbc.sql("UPDATE budget_envelope SET reserved_amount = total_amount").update();
     Case c = approved(MentorBonusFixtures.nomination());
-    awaitPassed(c.instanceKey(), "Task_NotifyWaitingList");
+    operaton.awaitPassed(c.instanceKey(), "Task_NotifyWaitingList");
     assertThat(letters().getFirst().pdfText()).contains("включена в лист ожидания");
     assertThat(jdbc.sql("SELECT status FROM mentoring_nomination").query(String.class).single()).isEqualTo("WAITING_FOR_BUDGET");
 
-    awaitActivated(c.instanceKey(), "Event_BudgetRetry", 1);
+    operaton.awaitEntered(c.instanceKey(), "Event_BudgetRetry", 1);
     clock.advanceTo(clock.instant().atZone(RegionTime.ZONE).toOffsetDateTime().plusHours(25));
-    awaitActivated(c.instanceKey(), "Event_BudgetRetry", 2); // still no money: waits again, no second letter
+    operaton.awaitEntered(c.instanceKey(), "Event_BudgetRetry", 2); // still no money: waits again, no second letter
     assertThat(letters()).hasSize(1);
 
     jdbc.sql("UPDATE budget_envelope SET reserved_amount = 0").update();
     clock.advanceTo(clock.instant().atZone(RegionTime.ZONE).toOffsetDateTime().plusHours(25));
-    awaitPassed(c.instanceKey(), "Task_SendOrder");
+    operaton.awaitPassed(c.instanceKey(), "Task_SendOrder");
     assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("147600");
   }
 
@@ -184,13 +213,13 @@ class MentorBonusProcessTest extends ProcessTest {
       cases.add(submit(MentorBonusFixtures.nomination(i)));
     }
     for (Case c : cases) {
-      completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+      operaton.completeTask(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
     }
     for (Case c : cases) {
-      completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
+      operaton.completeTask(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
     }
     for (Case c : cases) {
-      awaitPassed(c.instanceKey(), "Task_ReserveBudget");
+      operaton.awaitPassed(c.instanceKey(), "Task_ReserveBudget");
     }
     awaitPassedSomewhere(cases, "Task_SendOrder", 3);
     awaitPassedSomewhere(cases, "Task_NotifyWaitingList", 2);
@@ -203,21 +232,57 @@ class MentorBonusProcessTest extends ProcessTest {
     Case c = approved(MentorBonusFixtures.nomination());
     passMonth(c, 1);
     passMonth(c, 2);
-    awaitActivated(c.instanceKey(), "Event_MonthEnd", 3);
+    operaton.awaitEntered(c.instanceKey(), "Event_MonthEnd", 3);
 
     mvc.perform(post("/api/mentoring/nominations/{n}/termination", c.number()).contentType(MediaType.APPLICATION_JSON)
             .content("{\"endDate\":\"2027-11-15\",\"reason\":\"Наставляемая перешла в другую школу\"}").with(ApiUsers.hr()))
         .andExpect(status().isAccepted());
-    completeUserTask(c.instanceKey(), "Task_SubmitFinalReport", Map.of("menteeProgress", "Частично", "goalsAchieved", "PARTLY"));
-    completeUserTaskAs(c.instanceKey(), "Task_ConfirmFinalReport", HEAD, Map.of("reportDecision", "CONFIRM", "reportComment", ""));
-    awaitCompleted(c.instanceKey());
+    operaton.completeTask(c.instanceKey(), "Task_SubmitFinalReport", MENTOR, Map.of("menteeProgress", "Частично", "goalsAchieved", "PARTLY"));
+    operaton.completeTask(c.instanceKey(), "Task_ConfirmFinalReport", HEAD, Map.of("reportDecision", "CONFIRM", "reportComment", ""));
+    operaton.awaitEnded(c.instanceKey());
 
-    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("Boundary_MentoringEnded").hasNotPassedElement("EndEvent_PlanFinished");
+    assertThat(operaton.passed(c.instanceKey(), "Boundary_MentoringEnded")).as("Boundary_MentoringEnded").isTrue();
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_PlanFinished")).as("EndEvent_PlanFinished").isFalse();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM payroll_accrual").query(Integer.class).single()).isEqualTo(2);
     // 147 600 reserved, 24 600 paid, 123 000 back in the envelope
     assertThat(jdbc.sql("SELECT released_amount FROM budget_reservation").query(BigDecimal.class).single()).isEqualByComparingTo("123000");
     assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("24600");
     assertThat(letters().getLast().pdfText()).contains("по 15 ноября 2027 г.");
+  }
+
+  /**
+   * A termination is correlated by the case number in the transaction that records it: a second one,
+   * while the case is still returning its reservation (the step held back here), finds no mentoring
+   * waiting for it and is refused, and the case goes on once.
+   */
+  @Test
+  void aSecondTerminationIsRefusedOnceTheMentoringHasStopped() throws Exception {
+    Case c = approved(MentorBonusFixtures.nomination());
+    passMonth(c, 1);
+    operaton.awaitEntered(c.instanceKey(), "Event_MonthEnd", 2);
+    var management = operaton.engine().getManagementService();
+    List<String> release = management.createJobDefinitionQuery().activityIdIn("Task_ReleaseReservation").list().stream()
+        .map(org.operaton.bpm.engine.management.JobDefinition::getId).toList();
+    release.forEach(id -> management.suspendJobDefinitionById(id, true));
+    try {
+      mvc.perform(post("/api/mentoring/nominations/{n}/termination", c.number()).contentType(MediaType.APPLICATION_JSON)
+              .content("{\"endDate\":\"2027-10-15\",\"reason\":\"Наставник переехал\"}").with(ApiUsers.hr()))
+          .andExpect(status().isAccepted());
+      assertThat(operaton.passed(c.instanceKey(), "Boundary_MentoringEnded")).isTrue();
+      // still ACTIVE: the refusal comes from the engine (no mentoring waits for the message), not from the status
+      assertThat(jdbc.sql("SELECT status FROM mentoring_nomination").query(String.class).single()).isEqualTo("ACTIVE");
+      mvc.perform(post("/api/mentoring/nominations/{n}/termination", c.number()).contentType(MediaType.APPLICATION_JSON)
+              .content("{\"endDate\":\"2027-10-20\",\"reason\":\"Повторно\"}").with(ApiUsers.hr()))
+          .andExpect(status().isConflict());
+    } finally {
+      release.forEach(id -> management.activateJobDefinitionById(id, true));
+    }
+    operaton.awaitPassed(c.instanceKey(), "Task_ReleaseReservation");
+    assertThat(jdbc.sql("SELECT ended_on FROM mentoring_nomination").query(LocalDate.class).single()).isEqualTo("2027-10-15");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM payroll_accrual").query(Integer.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT released_amount FROM budget_reservation").query(BigDecimal.class).single()).isEqualByComparingTo("135300");
+    assertThat(operaton.engine().getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(Long.toString(c.instanceKey()))
+        .activityId("Boundary_MentoringEnded").count()).isEqualTo(1);
   }
 
   @Test
@@ -226,41 +291,45 @@ class MentorBonusProcessTest extends ProcessTest {
     MentorBonusFixtures.part(body, "mentor").put("experienceYears", 4);
     MentorBonusFixtures.mentee(body, 0).put("birthDate", "1990-01-01");
     Case c = submit(body);
-    awaitCompleted(c.instanceKey());
-    assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement("EndEvent_Rejected").hasNotPassedElement("Task_ApproveBySchoolHead");
+    operaton.awaitEnded(c.instanceKey());
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_Rejected")).as("EndEvent_Rejected").isTrue();
+    assertThat(operaton.passed(c.instanceKey(), "Task_ApproveBySchoolHead")).as("Task_ApproveBySchoolHead").isFalse();
     assertThat(letters().getFirst().pdfText()).contains("Педагогический стаж наставника меньше 5 лет", "Наставляемый не моложе 35 лет");
+    // the evaluation is in the engine's history (Cockpit's decision view) with the facts it read
+    var decision = operaton.engine().getHistoryService().createHistoricDecisionInstanceQuery()
+        .processInstanceId(Long.toString(c.instanceKey())).includeInputs().includeOutputs().singleResult();
+    assertThat(decision.getDecisionDefinitionKey()).isEqualTo("mentor-bonus-eligibility");
+    assertThat(decision.getInputs()).anySatisfy(i -> assertThat(i.getValue()).isEqualTo(4));
+    assertThat(decision.getOutputs()).extracting(o -> o.getValue()).contains("MENTOR_EXPERIENCE", "MENTEE_AGE");
+    assertThat(jdbc.sql("SELECT details FROM audit_event WHERE kind = 'DECISION'").query(String.class).single())
+        .contains("\"decisionVersion\"", "\"configurationYear\":2027", "MENTOR_EXPERIENCE", "MENTEE_AGE");
+    assertAuditTrailComplete(c);
+    assertNoSerializedVariables(c);
   }
 
   @Test
   void aNominationFromTheTasklistStartFormNamesTeachersByRegistryNumber() throws Exception {
     long mentor = teacher("20030040048", "1975-03-14", 24, "HIGHEST");
     long mentee = teacher("20030040149", "2001-07-09", 1, "NONE");
-    long instance = zeebe.newCreateInstanceCommand().bpmnProcessId("mentor-bonus").latestVersion()
-        .variables(startForm(mentor, Long.toString(mentee))).send().join().getProcessInstanceKey();
+    long instance = operaton.start("mentor-bonus", startForm(mentor, Long.toString(mentee)));
 
-    awaitUserTask(instance, "Task_ApproveBySchoolHead");
+    operaton.awaitTask(instance, "Task_ApproveBySchoolHead");
     Map<String, Object> row = jdbc.sql("SELECT case_number, mentor_teacher_id, process_instance_key, end_date FROM mentoring_nomination")
         .query().singleRow();
     assertThat(row).containsEntry("mentor_teacher_id", mentor).containsEntry("process_instance_key", instance);
     assertThat((String) row.get("case_number")).startsWith("НС-2027-");
     assertThat(jdbc.sql("SELECT teacher_id FROM mentoring_mentee").query(Long.class).single()).isEqualTo(mentee);
+    // Cockpit, the audit and a termination find the case by its number, as one started through the API
+    assertThat(operaton.engine().getRuntimeService().createProcessInstanceQuery().processInstanceId(Long.toString(instance)).singleResult()
+        .getBusinessKey()).isEqualTo(row.get("case_number"));
   }
 
   @Test
   void aStartFormNamingAnUnknownTeacherStopsWithAReadableIncident() throws Exception {
     long mentor = teacher("20030040048", "1975-03-14", 24, "HIGHEST");
-    long instance = zeebe.newCreateInstanceCommand().bpmnProcessId("mentor-bonus").latestVersion()
-        .variables(startForm(mentor, "999")).send().join().getProcessInstanceKey();
+    long instance = operaton.start("mentor-bonus", startForm(mentor, "999"));
 
-    String message = null;
-    for (int i = 0; i < 300 && message == null; i++) {
-      message = java.util.stream.StreamSupport.stream(io.camunda.zeebe.process.test.filters.RecordStream.of(engine.getRecordStreamSource())
-              .incidentRecords().spliterator(), false)
-          .filter(r -> r.getValue().getProcessInstanceKey() == instance)
-          .map(r -> r.getValue().getErrorMessage()).findFirst().orElse(null);
-      Thread.sleep(100);
-    }
-    assertThat(message).isEqualTo("menteeTeacherIds: педагог с номером 999 не найден в реестре");
+    assertThat(operaton.awaitIncidentMessage(instance)).isEqualTo("menteeTeacherIds: педагог с номером 999 не найден в реестре");
     assertThat(jdbc.sql("SELECT COUNT(*) FROM mentoring_nomination").query(Integer.class).single()).isZero();
   }
 
@@ -282,29 +351,43 @@ class MentorBonusProcessTest extends ProcessTest {
 
   private Case approved(Map<String, Object> body) throws Exception {
     Case c = submit(body);
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
-    completeUserTaskAs(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
+    operaton.completeTask(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+    operaton.completeTask(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
     return c;
   }
 
   /** Waits for the month's timer, moves to the first day of the next month and waits for the accrual. */
   private void passMonth(Case c, int month) {
-    awaitActivated(c.instanceKey(), "Event_MonthEnd", month);
+    operaton.awaitEntered(c.instanceKey(), "Event_MonthEnd", month);
     YearMonth accrued = YearMonth.of(2027, 9).plusMonths(month - 1);
     clock.advanceTo(RegionTime.startOfDay(accrued.plusMonths(1).atDay(1)).plusMinutes(1));
-    awaitPassed(c.instanceKey(), "Task_AccrueMonth", month);
+    operaton.awaitPassed(c.instanceKey(), "Task_AccrueMonth", month);
+  }
+
+  /**
+   * The audit log against the engine's history (steps, user tasks with who completed them, the
+   * decision, the closing), one row for every letter with its hash and every ledger entry, and its
+   * chains verify.
+   */
+  private void assertAuditTrailComplete(Case c) {
+    operaton.assertAuditTrailComplete(jdbc, c.instanceKey());
+    assertThat(jdbc.sql("SELECT digest FROM audit_event WHERE kind = 'LETTER' AND case_number = ?").param(c.number()).query(String.class).list())
+        .containsExactlyInAnyOrderElementsOf(jdbc.sql("SELECT sha256 FROM letter WHERE case_number = ?").param(c.number()).query(String.class).list());
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE kind = 'LEDGER' AND case_number = ?").param(c.number()).query(Integer.class).single())
+        .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM payment_ledger WHERE case_number = ?").param(c.number()).query(Integer.class).single());
+    assertThat(audit.verify().valid()).isTrue();
+  }
+
+  /** Lists, maps and amounts never became Java-serialized variables: the engine holds text, numbers and booleans only. */
+  private void assertNoSerializedVariables(Case c) {
+    assertThat(operaton.engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(Long.toString(c.instanceKey()))
+        .list()).isNotEmpty().allSatisfy(v -> assertThat(v.getTypeName()).as(v.getName())
+            .isIn("string", "integer", "long", "boolean", "double", "null"));
   }
 
   private void awaitPassedSomewhere(List<Case> cases, String elementId, int instances) throws InterruptedException {
     for (int attempt = 0; attempt < 300; attempt++) {
-      long passed = cases.stream().filter(c -> {
-        try {
-          assertThat(new InspectedProcessInstance(c.instanceKey())).hasPassedElement(elementId);
-          return true;
-        } catch (AssertionError notYet) {
-          return false;
-        }
-      }).count();
+      long passed = cases.stream().filter(c -> operaton.passed(c.instanceKey(), elementId)).count();
       if (passed == instances) {
         return;
       }
