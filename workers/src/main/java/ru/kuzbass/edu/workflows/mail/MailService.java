@@ -4,14 +4,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -57,12 +55,11 @@ public class MailService {
    * @param markSentPatience how long to keep trying to record a delivered message as sent (default 2 min)
    */
   @ConfigurationProperties("workflows.mail")
-  public record MailProperties(String from, Duration markSentPatience) {
+  public record MailProperties(String from) {
     public MailProperties {
       if (from == null || from.isBlank()) {
         from = "noreply@edu.kuzbass.example";
       }
-      markSentPatience = markSentPatience == null ? Duration.ofMinutes(2) : markSentPatience;
     }
   }
 
@@ -97,34 +94,16 @@ public class MailService {
   }
 
   /**
-   * The SMTP server has the message; only the record of that is left to write. A database away for
-   * a moment must not turn into a second letter on the job's retry, so the mark is retried here for
-   * up to {@code markSentPatience}. What remains is a process killed between the two: its retry
-   * sends again, under the same Message-ID, which mail clients show once.
+   * The SMTP server has the message; the record of that commits with the step that sent it. When the
+   * step's transaction is lost after the SMTP server accepted the message (the process killed, the
+   * database gone), the step's retry sends it again under the same Message-ID, which mail clients
+   * show as one letter: at most once per step in flight.
    */
   private void markSent(String key) {
-    long deadline = System.nanoTime() + properties.markSentPatience().toNanos();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        jdbc.sql("UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL WHERE message_key = :key")
-            .param("now", now())
-            .param("key", key)
-            .update();
-        return;
-      } catch (DataAccessException e) {
-        if (System.nanoTime() > deadline) {
-          log.error("Mail {} was delivered but could not be recorded as sent; the job's retry will send it again", key);
-          throw e;
-        }
-        log.warn("Mail {} was delivered; recording it failed (attempt {}), trying again: {}", key, attempt, e.toString());
-        try {
-          Thread.sleep(Math.min(500L * attempt, 5000L));
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+    jdbc.sql("UPDATE mail_outbox SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL WHERE message_key = :key")
+        .param("now", now())
+        .param("key", key)
+        .update();
   }
 
   private MimeMessage toMime(OutgoingMail mail) throws MessagingException {

@@ -53,6 +53,8 @@ class RuralGrantFaultsIT {
   static final int PORT = 8099;
   /** The job executor's threads (Operaton's default pool): at most this many steps are in flight when the kill comes. */
   static final int JOB_THREADS = 10;
+  /** The tries of a letter step that failed on the SMTP server, as the engine's job log records them. */
+  static final String FAILED_SENDING_TRIES = "SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_EXCEPTION_MSG_ LIKE 'Could not deliver mail%'";
   static final List<String> ARGUMENTS = List.of("--ruralgrant.defaults.window-start=01-01", "--ruralgrant.defaults.window-end=12-31",
       // jobs a killed application held come back after this, not after the default five minutes
       "--operaton.bpm.job-execution.lock-time-in-millis=15000");
@@ -127,21 +129,27 @@ class RuralGrantFaultsIT {
     int cases = 50;
     long after = lastCase();
     mail.purgeEmailFromAllMailboxes();
+    int failedBefore = ExternalDb.count(FAILED_SENDING_TRIES);
     mail.stop();
     Instant down = Instant.now();
-    submit(cases);
-    ExternalDb.awaitCount(lettersOfCasesAfter(after, "o.attempts > 0 AND o.status <> 'SENT'"), 1, Duration.ofMinutes(2));
-    Thread.sleep(Math.max(0, Duration.ofSeconds(60).minus(Duration.between(down, Instant.now())).toMillis()));
-    mail = new GreenMail(smtp);
-    mail.start();
-    Instant up = Instant.now();
+    Instant up;
+    try {
+      submit(cases);
+      // a failed try rolls its step back whole, the outbox row with it: the engine's job log keeps the failure
+      ExternalDb.awaitCount(FAILED_SENDING_TRIES, failedBefore + 1, Duration.ofMinutes(2));
+      Thread.sleep(Math.max(0, Duration.ofSeconds(60).minus(Duration.between(down, Instant.now())).toMillis()));
+    } finally {
+      mail = new GreenMail(smtp);
+      mail.start();
+      up = Instant.now();
+    }
 
     Outcome outcome = awaitAllAtNextWait(after, cases, Duration.ofMinutes(5));
-    int attempts = ExternalDb.count(lettersOfCasesAfter(after, "TRUE").replace("COUNT(*)", "COALESCE(SUM(o.attempts), 0)"));
-    System.out.printf("SMTP outage: %d cases; the SMTP server down for %d s; %d sending attempts for %d letters (%d retries); all cases at "
-            + "their next wait %d s after it came back; %s%n", cases, Duration.between(down, up).toSeconds(), attempts,
-        outcome.letters(), attempts - outcome.letters(), Duration.between(up, Instant.now()).toSeconds(), outcome);
-    assertThat((long) attempts).as("letters were retried").isGreaterThan(outcome.letters());
+    int failedTries = ExternalDb.count(FAILED_SENDING_TRIES) - failedBefore;
+    System.out.printf("SMTP outage: %d cases; the SMTP server down for %d s; %d failed sending tries, each retried after its back-off, "
+            + "for %d letters; all cases at their next wait %d s after it came back; %s%n", cases, Duration.between(down, up).toSeconds(),
+        failedTries, outcome.letters(), Duration.between(up, Instant.now()).toSeconds(), outcome);
+    assertThat(failedTries).as("letters were retried").isPositive();
     outcome.assertNothingLostOrTwice(cases);
   }
 
@@ -162,7 +170,10 @@ class RuralGrantFaultsIT {
     System.out.printf("Database outage: %d cases; MariaDB down for %d s right after they were submitted; all cases at their next wait "
         + "%d s after it came back; %s%n", cases, Duration.between(down, up).toSeconds(), Duration.between(up, Instant.now()).toSeconds(),
         outcome);
-    outcome.assertNothingLostOrTwice(cases);
+    // a letter the SMTP server had accepted when the database went, its step's commit lost, goes again on the retry under its
+    // Message-ID: at most one per step in flight
+    assertThat(outcome.redelivered()).as("letters sent again after the outage").isLessThanOrEqualTo(JOB_THREADS);
+    outcome.assertNothingLost(cases);
   }
 
   /**
