@@ -122,6 +122,8 @@ async function completeTask(onPage, task, name, user) {
 async function openInCockpit(instance, waitingAt, name) {
   const auditorPage = await personPage();
   await logInToOperaton(auditorPage, 'cockpit', 'auditor', 'auditor');
+  // the log-in has gone through once Cockpit names its user; a page opened before that asks again
+  await auditorPage.getByText('Аудитор Демо').first().waitFor({ timeout: 60000 });
   await auditorPage.goto(`${OPERATON}/cockpit/default/#/process-instance/${instance}/runtime`);
   try {
     await auditorPage.getByText(waitingAt).first().waitFor({ timeout: 60000 });
