@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.operaton.bpm.engine.EntityTypes;
+import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
@@ -39,11 +40,26 @@ public class Operaton {
     return engine;
   }
 
-  /** Deletes every running instance, without listeners, so no timer of an earlier test fires in the next one. */
+  /**
+   * Deletes every running instance, without listeners, so no timer of an earlier test fires in the
+   * next one. The job executor may be moving one of them on at that moment (its optimistic lock then
+   * refuses the delete): the delete is tried again until nothing runs.
+   */
   public void deleteRunningInstances() {
-    List<String> ids = engine.getRuntimeService().createProcessInstanceQuery().list().stream().map(ProcessInstance::getId).toList();
-    if (!ids.isEmpty()) {
-      engine.getRuntimeService().deleteProcessInstances(ids, "test clean-up", true, true);
+    for (int attempt = 1; ; attempt++) {
+      List<String> ids = engine.getRuntimeService().createProcessInstanceQuery().list().stream().map(ProcessInstance::getId).toList();
+      if (ids.isEmpty()) {
+        return;
+      }
+      try {
+        engine.getRuntimeService().deleteProcessInstances(ids, "test clean-up", true, true);
+        return;
+      } catch (OptimisticLockingException busy) {
+        if (attempt == 20) {
+          throw busy;
+        }
+        pause();
+      }
     }
   }
 
@@ -205,12 +221,16 @@ public class Operaton {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("Not within " + WAIT.toSeconds() + " s: " + what);
       }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      pause();
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
     }
   }
 }
