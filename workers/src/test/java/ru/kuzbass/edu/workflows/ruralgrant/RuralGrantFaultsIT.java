@@ -51,6 +51,8 @@ import ru.kuzbass.edu.workflows.support.RuralGrantDriver;
 class RuralGrantFaultsIT {
 
   static final int PORT = 8099;
+  /** The second node of the two-node test. */
+  static final int SECOND_PORT = 8097;
   /** The job executor's threads (Operaton's default pool): at most this many steps are in flight when the kill comes. */
   static final int JOB_THREADS = 10;
   /** The tries of a letter step that failed on the SMTP server, as the engine's job log records them. */
@@ -177,6 +179,44 @@ class RuralGrantFaultsIT {
   }
 
   /**
+   * Two nodes of the application on one database, each with its job executor, the applications sent
+   * to both in turn: the second node is killed mid-batch, while it works on the cases it took in, and
+   * the first finishes every case (a job the dead node had locked is free again after 15 s here).
+   */
+  @Test
+  @Order(4)
+  void twoNodesOnOneDatabaseOneKilledMidBatchTheOtherFinishesEveryCase() throws Exception {
+    int cases = 200;
+    long after = lastCase();
+    mail.purgeEmailFromAllMailboxes();
+    List<String> secondNode = new java.util.ArrayList<>(ARGUMENTS);
+    // the engine writes its host name into every job log row: the second node's rows say what it ran
+    secondNode.add("--operaton.bpm.generic-properties.properties.hostname=node-2");
+    Process second = PackagedApplication.start(root, db, smtp.getPort(), SECOND_PORT, root.resolve("workers/target/faults-node-2.log"),
+        secondNode);
+    try {
+      // a node runs the first steps of the cases it takes in at once; the driver completes the user tasks through the first node
+      submit(cases, PORT, SECOND_PORT);
+      String sent = lettersOfCasesAfter(after, "o.status = 'SENT'");
+      String ranBySecond = "SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE HOSTNAME_ = 'node-2'";
+      // mid-batch: the second node at work on the cases it took in
+      ExternalDb.awaitCount(ranBySecond, 20, Duration.ofMinutes(3));
+      int sentAtKill = ExternalDb.count(sent);
+      int secondNodeLogRows = ExternalDb.count(ranBySecond);
+      second.destroyForcibly().waitFor();
+      Instant killed = Instant.now();
+      Outcome outcome = awaitAllAtNextWait(after, cases, Duration.ofMinutes(8));
+      System.out.printf("Two nodes: %d cases sent to both in turn; the second node, with %d rows of the engine's job log to its name, "
+              + "killed (SIGKILL) with %d letters mailed; all cases at their next wait %d s after the kill, through the first node; %s%n",
+          cases, secondNodeLogRows, sentAtKill, Duration.between(killed, Instant.now()).toSeconds(), outcome);
+      assertThat(outcome.redelivered()).as("letters sent again after the kill").isLessThanOrEqualTo(JOB_THREADS);
+      outcome.assertNothingLost(cases);
+    } finally {
+      second.destroyForcibly().waitFor();
+    }
+  }
+
+  /**
    * What the SMTP server and the ledger hold for the cases after {@code after}. A letter is known by
    * its Message-ID; {@code deliveries} counts every message the SMTP server took, so deliveries
    * beyond the distinct letters are letters sent twice.
@@ -269,13 +309,19 @@ class RuralGrantFaultsIT {
   }
 
   private static void submit(int cases) throws Exception {
+    submit(cases, PORT);
+  }
+
+  /** Sends the applications to the nodes on these ports in turn, as a load balancer would. */
+  private static void submit(int cases, int... ports) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     try (ExecutorService submitters = Executors.newFixedThreadPool(4)) {
       List<Future<HttpResponse<String>>> sent = new ArrayList<>();
       for (int i = 0; i < cases; i++) {
         String body = RuralGrantDriver.application(nextApplication++);
+        int port = ports[i % ports.length];
         sent.add(submitters.submit(() -> PackagedApplication.sendAsAClientWould(http,
-            HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/api/rural-grants/applications"))
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rural-grants/applications"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build())));
       }
       for (Future<HttpResponse<String>> f : sent) {
