@@ -15,6 +15,11 @@ public final class EngineIds {
     return id == null ? null : Long.valueOf(id);
   }
 
+  /** The case's row id, which every step of a case reads from the variable {@code caseId}. */
+  public static long caseId(org.operaton.bpm.engine.delegate.DelegateExecution execution) {
+    return ((Number) execution.getVariable("caseId")).longValue();
+  }
+
   /** The case's number, or the instance's id while the case has none yet (a case started from a Tasklist form). */
   public static String caseNumberOf(org.operaton.bpm.engine.delegate.DelegateExecution execution) {
     return caseNumberOf(execution, execution.getProcessInstanceId());

@@ -51,7 +51,7 @@ class MentorBonusSteps {
   @Bean("loadMentorEligibilityFacts")
   JavaDelegate loadMentorEligibilityFacts(Steps steps, MentorBonusService service) {
     return steps.setting("mentor-bonus.load-eligibility-facts", e -> {
-      Map<String, Object> facts = new HashMap<>(service.eligibilityFacts(caseId(e)));
+      Map<String, Object> facts = new HashMap<>(service.eligibilityFacts(EngineIds.caseId(e)));
       LIST_FACTS.forEach(list -> facts.put(list, Variables.untypedValue(facts.get(list), true)));
       return facts;
     });
@@ -79,46 +79,42 @@ class MentorBonusSteps {
     return steps.setting("mentor-bonus.record-approval", e -> {
       ApprovalStep step = ApprovalStep.valueOf((String) e.getVariableLocal("approvalStep"));
       String decision = text(e, step == ApprovalStep.SCHOOL_HEAD ? "schoolHeadDecision" : "budgetDecision");
-      return service.recordApproval(caseId(e), step, e.getProcessInstanceId(), decision);
+      return service.recordApproval(EngineIds.caseId(e), step, e.getProcessInstanceId(), decision);
     });
   }
 
   @Bean("applyCorrection")
   JavaDelegate applyCorrection(Steps steps, MentorBonusService service) {
-    return steps.running("mentor-bonus.apply-correction", e -> service.applyCorrection(caseId(e), text(e, "correctedGoals"),
+    return steps.running("mentor-bonus.apply-correction", e -> service.applyCorrection(EngineIds.caseId(e), text(e, "correctedGoals"),
         text(e, "correctedStartDate"), text(e, "correctedEndDate"), e.getActivityInstanceId()));
   }
 
   @Bean("reserveBudget")
   JavaDelegate reserveBudget(Steps steps, MentorBonusService service) {
-    return steps.setting("mentor-bonus.reserve-budget", e -> service.reserveBudget(caseId(e)));
+    return steps.setting("mentor-bonus.reserve-budget", e -> service.reserveBudget(EngineIds.caseId(e)));
   }
 
   @Bean("scheduleAccrual")
   JavaDelegate scheduleAccrual(Steps steps, MentorBonusService service) {
-    return steps.setting("mentor-bonus.schedule-accrual", e -> service.scheduleAccrual(caseId(e), text(e, "accrualMonth")));
+    return steps.setting("mentor-bonus.schedule-accrual", e -> service.scheduleAccrual(EngineIds.caseId(e), text(e, "accrualMonth")));
   }
 
   @Bean("accrueMonth")
   JavaDelegate accrueMonth(Steps steps, MentorBonusService service) {
-    return steps.setting("mentor-bonus.accrue-month", e -> Map.of("accrualsDone", service.accrueMonth(caseId(e), text(e, "accrualMonth"))));
+    return steps.setting("mentor-bonus.accrue-month", e -> Map.of("accrualsDone", service.accrueMonth(EngineIds.caseId(e), text(e, "accrualMonth"))));
   }
 
   @Bean("releaseReservation")
   JavaDelegate releaseReservation(Steps steps, MentorBonusService service) {
-    return steps.setting("mentor-bonus.release-reservation", e -> service.releaseReservation(caseId(e)));
+    return steps.setting("mentor-bonus.release-reservation", e -> service.releaseReservation(EngineIds.caseId(e)));
   }
 
   /** Every letter; the input parameter {@code letterKind} names it. */
   @Bean("sendMentorLetter")
   JavaDelegate sendMentorLetter(Steps steps, MentorBonusService service, ObjectMapper json) {
     return steps.running("mentor-bonus.send-letter", e -> service.sendLetter(MentorLetterKind.valueOf((String) e.getVariableLocal("letterKind")),
-        new MentorLetterInputs(caseId(e), reasons(json, text(e, "ineligibilityReasons")), text(e, "schoolHeadDecision"),
+        new MentorLetterInputs(EngineIds.caseId(e), reasons(json, text(e, "ineligibilityReasons")), text(e, "schoolHeadDecision"),
             text(e, "schoolHeadComment"), text(e, "budgetDecision"), text(e, "budgetComment"), text(e, "budgetOutcome"))));
-  }
-
-  private static long caseId(DelegateExecution e) {
-    return ((Number) e.getVariable("caseId")).longValue();
   }
 
   private static String text(DelegateExecution e, String name) {

@@ -37,25 +37,25 @@ class PedagogicalClassSteps {
 
   @Bean("planDeadlines")
   JavaDelegate planDeadlines(Steps steps, PedagogicalClassService service) {
-    return steps.setting("pedagogical-class.plan-deadlines", e -> service.planDeadlines(caseId(e)));
+    return steps.setting("pedagogical-class.plan-deadlines", e -> service.planDeadlines(EngineIds.caseId(e)));
   }
 
   @Bean("scheduleTermReport")
   JavaDelegate scheduleTermReport(Steps steps, PedagogicalClassService service) {
     return steps.setting("pedagogical-class.schedule-term-report", e -> {
       Integer previous = integer(e.getVariable("termReportNumber"));
-      return service.scheduleTermReport(caseId(e), previous == null ? 0 : previous);
+      return service.scheduleTermReport(EngineIds.caseId(e), previous == null ? 0 : previous);
     });
   }
 
   @Bean("remindSchool")
   JavaDelegate remindSchool(Steps steps, PedagogicalClassService service) {
-    return steps.running("pedagogical-class.send-reminder", e -> service.remind(caseId(e), step(e), dueAt(e), round(e)));
+    return steps.running("pedagogical-class.send-reminder", e -> service.remind(EngineIds.caseId(e), step(e), dueAt(e), round(e)));
   }
 
   @Bean("escalateOverdueStep")
   JavaDelegate escalateOverdueStep(Steps steps, PedagogicalClassService service) {
-    return steps.running("pedagogical-class.escalate", e -> service.escalate(caseId(e), step(e), dueAt(e), round(e)));
+    return steps.running("pedagogical-class.escalate", e -> service.escalate(EngineIds.caseId(e), step(e), dueAt(e), round(e)));
   }
 
   @Bean("recordStep")
@@ -67,16 +67,12 @@ class PedagogicalClassSteps {
           data.put(f, e.getVariable(f));
         }
       });
-      service.recordStep(caseId(e), step(e), round(e), data);
+      service.recordStep(EngineIds.caseId(e), step(e), round(e), data);
     });
   }
 
   private static OpeningStep step(DelegateExecution e) {
     return OpeningStep.valueOf((String) e.getVariableLocal("step"));
-  }
-
-  private static long caseId(DelegateExecution e) {
-    return ((Number) e.getVariable("caseId")).longValue();
   }
 
   private static Integer integer(Object value) {

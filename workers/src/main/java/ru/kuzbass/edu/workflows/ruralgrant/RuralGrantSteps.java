@@ -8,6 +8,7 @@ import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.operaton.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import ru.kuzbass.edu.workflows.engine.EngineIds;
 import ru.kuzbass.edu.workflows.engine.Steps;
 import ru.kuzbass.edu.workflows.ruralgrant.RefundCalculator.Refund;
 
@@ -28,7 +29,7 @@ class RuralGrantSteps {
   @Bean("loadEligibilityFacts")
   JavaDelegate loadEligibilityFacts(Steps steps, RuralGrantService service) {
     return steps.setting("rural-grant.load-eligibility-facts", e -> {
-      Map<String, Object> facts = new HashMap<>(service.eligibilityFacts(caseId(e)));
+      Map<String, Object> facts = new HashMap<>(service.eligibilityFacts(EngineIds.caseId(e)));
       facts.put("allowedSettlementTypes", Variables.untypedValue(facts.get("allowedSettlementTypes"), true));
       return facts;
     });
@@ -44,7 +45,7 @@ class RuralGrantSteps {
     return steps.setting("rural-grant.request-documents", e -> {
       Object previous = e.getVariable("documentsRequestRound");
       int round = (previous == null ? 0 : ((Number) previous).intValue()) + 1;
-      String dueAt = service.requestDocuments(caseId(e), Integer.toString(round), (String) e.getVariable("missingDocuments")).toString();
+      String dueAt = service.requestDocuments(EngineIds.caseId(e), Integer.toString(round), (String) e.getVariable("missingDocuments")).toString();
       return Map.of("documentsRequestRound", round, "documentsDueAt", dueAt);
     });
   }
@@ -53,21 +54,21 @@ class RuralGrantSteps {
   @Bean("sendLetter")
   JavaDelegate sendLetter(Steps steps, RuralGrantService service, EligibilityReasons reasons) {
     return steps.running("rural-grant.send-letter", e -> service.sendLetter(GrantLetterKind.valueOf((String) e.getVariableLocal("letterKind")),
-        new LetterInputs(caseId(e), reasons.read((String) e.getVariable("ineligibilityReasons")), text(e, "documentCheckOutcome"),
+        new LetterInputs(EngineIds.caseId(e), reasons.read((String) e.getVariable("ineligibilityReasons")), text(e, "documentCheckOutcome"),
             text(e, "documentRejectionReason"), text(e, "commissionDecision"), text(e, "commissionReason"), text(e, "departureDate"))));
   }
 
   @Bean("recordGrantPayment")
   JavaDelegate recordGrantPayment(Steps steps, RuralGrantService service) {
     return steps.running("rural-grant.record-grant-payment",
-        e -> service.recordGrantPayment(caseId(e), text(e, "contractNumber"), LocalDate.parse(text(e, "contractDate"))));
+        e -> service.recordGrantPayment(EngineIds.caseId(e), text(e, "contractNumber"), LocalDate.parse(text(e, "contractDate"))));
   }
 
   @Bean("scheduleConfirmation")
   JavaDelegate scheduleConfirmation(Steps steps, RuralGrantService service) {
     return steps.setting("rural-grant.schedule-confirmation", e -> {
       Object previous = e.getVariable("confirmationYear");
-      return service.scheduleConfirmation(caseId(e), previous == null ? 0 : ((Number) previous).intValue());
+      return service.scheduleConfirmation(EngineIds.caseId(e), previous == null ? 0 : ((Number) previous).intValue());
     });
   }
 
@@ -75,13 +76,9 @@ class RuralGrantSteps {
   @Bean("demandRefund")
   JavaDelegate demandRefund(Steps steps, RuralGrantService service) {
     return steps.setting("rural-grant.demand-refund", e -> {
-      Refund refund = service.demandRefund(caseId(e), LocalDate.parse(text(e, "departureDate")));
+      Refund refund = service.demandRefund(EngineIds.caseId(e), LocalDate.parse(text(e, "departureDate")));
       return Map.of("refundAmount", refund.amount().toPlainString(), "refundMode", refund.mode().name());
     });
-  }
-
-  private static long caseId(DelegateExecution e) {
-    return ((Number) e.getVariable("caseId")).longValue();
   }
 
   private static String text(DelegateExecution e, String name) {
