@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.operaton.bpm.engine.EntityTypes;
 import org.operaton.bpm.engine.OptimisticLockingException;
+import org.operaton.bpm.engine.exception.NullValueException;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
@@ -42,8 +43,9 @@ public class Operaton {
 
   /**
    * Deletes every running instance, without listeners, so no timer of an earlier test fires in the
-   * next one. The job executor may be moving one of them on at that moment (its optimistic lock then
-   * refuses the delete): the delete is tried again until nothing runs.
+   * next one. The job executor may be moving one of them on, or ending it, at that moment (the delete
+   * then meets its optimistic lock, or an instance that is gone): the delete is tried again, on the
+   * instances then running, until nothing runs.
    */
   public void deleteRunningInstances() {
     for (int attempt = 1; ; attempt++) {
@@ -54,7 +56,7 @@ public class Operaton {
       try {
         engine.getRuntimeService().deleteProcessInstances(ids, "test clean-up", true, true);
         return;
-      } catch (OptimisticLockingException busy) {
+      } catch (OptimisticLockingException | NullValueException busy) {
         if (attempt == 20) {
           throw busy;
         }
