@@ -3,6 +3,8 @@ package ru.kuzbass.edu.workflows.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +19,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -144,6 +148,14 @@ public class SecurityConfiguration {
           .roles(u.roles().stream().map(Role::name).toArray(String[]::new)).build());
     }
     return users;
+  }
+
+  /** HTTP Basic against the configured users, with a successful check remembered for a minute ({@link RememberedBasicAuthentication}). */
+  @Bean
+  AuthenticationProvider basicAuthentication(UserDetailsService users, PasswordEncoder encoder) {
+    DaoAuthenticationProvider checks = new DaoAuthenticationProvider(users);
+    checks.setPasswordEncoder(encoder);
+    return new RememberedBasicAuthentication(checks, Duration.ofMinutes(1), Clock.systemUTC());
   }
 
   @Bean
