@@ -45,8 +45,25 @@ public final class PackagedApplication {
    */
   public static Process start(Path root, String db, int smtp, int port, Path log, List<String> arguments)
       throws IOException, InterruptedException {
+    return start(List.of("-jar", jar(root).toString()), db, smtp, port, log, arguments);
+  }
+
+  /** The packaged jar. */
+  public static Path jar(Path root) {
+    return root.resolve("workers/target/workers-0.1.0-SNAPSHOT.jar");
+  }
+
+  /**
+   * Starts the application as {@link #start(Path, String, int, int, Path, List)} does, with the
+   * production heap limit and collector (docker/Dockerfile), and {@code launch} after them: further
+   * JVM options and what to run ({@code -jar} and the jar, or a class path and a main class).
+   */
+  public static Process start(List<String> launch, String db, int smtp, int port, Path log, List<String> arguments)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-        "-XX:+UseSerialGC", "-jar", root.resolve("workers/target/workers-0.1.0-SNAPSHOT.jar").toString(),
+        "-XX:+UseSerialGC"));
+    command.addAll(launch);
+    command.addAll(List.of(
         "--workflows.security.users[0].username=auditor", "--workflows.security.users[0].password={noop}auditor-secret",
         "--workflows.security.users[0].roles[0]=AUDITOR",
         "--workflows.security.users[1].username=hr", "--workflows.security.users[1].password={noop}hr-secret",
@@ -61,7 +78,12 @@ public final class PackagedApplication {
         "WORKFLOWS_SMTP_HOST", "127.0.0.1", "WORKFLOWS_SMTP_PORT", Integer.toString(smtp), "WORKFLOWS_HTTP_PORT", Integer.toString(port),
         "WORKFLOWS_PD_KEYS", "it1=" + DATA_KEY, "WORKFLOWS_PD_INDEX_KEY", INDEX_KEY));
     Process process = builder.start();
-    awaitHttp("http://localhost:" + port + "/actuator/health", Duration.ofMinutes(3));
+    try {
+      awaitHttp("http://localhost:" + port + "/actuator/health", Duration.ofMinutes(3));
+    } catch (IllegalStateException e) {
+      process.destroyForcibly();
+      throw new IllegalStateException(e.getMessage() + " (log: " + log + ")", e);
+    }
     return process;
   }
 

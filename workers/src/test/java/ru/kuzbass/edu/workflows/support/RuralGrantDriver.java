@@ -8,14 +8,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives rural-grant cases on the packaged application without Tasklist, for the fault tests:
- * applications with distinct valid SNILS, and a thread that completes each user task through the
- * engine's REST API the way HR and the commission would (documents complete, grant approved,
- * contract signed today).
+ * Drives rural-grant cases on the packaged application without Tasklist, for the fault tests and
+ * the benchmark: applications with distinct valid SNILS, and a thread that completes each user
+ * task through the engine's REST API the way HR and the commission would (documents complete,
+ * grant approved, contract signed today).
  */
 public final class RuralGrantDriver {
 
@@ -24,38 +30,70 @@ public final class RuralGrantDriver {
 
   private RuralGrantDriver() {}
 
-  /** Completes the user tasks as fast as they come, until {@code running} turns false. */
+  /** Completes the user tasks as fast as they come, through one node, one at a time, until {@code running} turns false. */
   public static Thread userTasks(String baseUrl, AtomicBoolean running) {
+    return userTasks(List.of(baseUrl), 1, running);
+  }
+
+  /**
+   * Completes the user tasks as fast as they come, until {@code running} turns false: {@code threads}
+   * at a time, each completion through the next of the nodes in turn, as behind a load balancer. A
+   * task being completed is not handed out again while it is.
+   */
+  public static Thread userTasks(List<String> nodes, int threads, AtomicBoolean running) {
     HttpClient http = HttpClient.newHttpClient();
+    Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    AtomicLong turn = new AtomicLong();
     Thread t = new Thread(() -> {
-      while (running.get()) {
-        try {
-          JsonNode tasks = JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(baseUrl
-              + "/engine-rest/task?processDefinitionKey=rural-teacher-grant&maxResults=200")).GET()).body());
-          for (JsonNode task : tasks) {
-            Map<String, Object> vars = switch (task.path("taskDefinitionKey").asText()) {
-              case "Task_CheckDocuments" -> Map.of("documentCheckOutcome", "COMPLETE");
-              case "Task_DecideByCommission" -> Map.of("commissionScore", 80, "commissionDecision", "APPROVE", "commissionReason", "ok");
-              case "Task_RecordContract" -> Map.of("contractNumber", "B-" + task.path("processInstanceId").asText(),
-                  "contractDate", LocalDate.now().toString());
-              default -> Map.of();
-            };
-            send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/engine-rest/task/" + task.path("id").asText() + "/complete"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(completion(vars))));
+      try (ExecutorService completers = Executors.newFixedThreadPool(threads)) {
+        while (running.get()) {
+          try {
+            // a short page, asked for often: a long one costs the node more to list than the driver saves
+            JsonNode tasks = JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(nodes.getFirst()
+                + "/engine-rest/task?processDefinitionKey=rural-teacher-grant&maxResults=" + 4 * threads)).GET()).body());
+            int handedOut = 0;
+            for (JsonNode task : tasks) {
+              String id = task.path("id").asText();
+              if (inFlight.add(id)) {
+                handedOut++;
+                String node = nodes.get((int) (turn.getAndIncrement() % nodes.size()));
+                completers.execute(() -> {
+                  try {
+                    complete(http, node, task);
+                  } catch (IOException e) {
+                    // the node restarting, or a slow answer: the task comes back in a later query
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  } finally {
+                    inFlight.remove(id);
+                  }
+                });
+              }
+            }
+            Thread.sleep(handedOut == 0 ? 100 : 50);
+          } catch (IOException e) {
+            pause(); // the application restarting, or a slow answer: ask again
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
           }
-          if (tasks.isEmpty()) {
-            Thread.sleep(200);
-          }
-        } catch (IOException e) {
-          pause(); // the application restarting, or a slow answer: ask again
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
         }
       }
     }, "rural-grant-user-tasks");
     t.start();
     return t;
+  }
+
+  private static void complete(HttpClient http, String node, JsonNode task) throws IOException, InterruptedException {
+    Map<String, Object> vars = switch (task.path("taskDefinitionKey").asText()) {
+      case "Task_CheckDocuments" -> Map.of("documentCheckOutcome", "COMPLETE");
+      case "Task_DecideByCommission" -> Map.of("commissionScore", 80, "commissionDecision", "APPROVE", "commissionReason", "ok");
+      case "Task_RecordContract" -> Map.of("contractNumber", "B-" + task.path("processInstanceId").asText(),
+          "contractDate", LocalDate.now().toString());
+      default -> Map.of();
+    };
+    send(http, HttpRequest.newBuilder(URI.create(node + "/engine-rest/task/" + task.path("id").asText() + "/complete"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(completion(vars))));
   }
 
   private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
