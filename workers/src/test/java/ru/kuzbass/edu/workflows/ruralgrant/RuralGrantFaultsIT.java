@@ -2,6 +2,7 @@ package ru.kuzbass.edu.workflows.ruralgrant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
@@ -15,12 +16,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -57,9 +64,17 @@ class RuralGrantFaultsIT {
   static final int JOB_THREADS = 10;
   /** The tries of a letter step that failed on the SMTP server, as the engine's job log records them. */
   static final String FAILED_SENDING_TRIES = "SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_EXCEPTION_MSG_ LIKE 'Could not deliver mail%'";
+  /** How long a job stays locked to the node that acquired it: jobs a killed node held come back after this, not after five minutes. */
+  static final Duration LOCK_TIME = Duration.ofSeconds(15);
+  /**
+   * The longest a job executor waits before it looks for jobs again (Operaton's default max-wait: an idle one waits 5 s, then
+   * twice as long each time it finds nothing, up to this): a job whose lock has expired is taken within this.
+   */
+  static final Duration LONGEST_ACQUISITION_WAIT = Duration.ofSeconds(60);
+  /** The acquisition's own query on top of its wait, with room for a loaded machine. */
+  static final Duration ACQUISITION_SLACK = Duration.ofSeconds(10);
   static final List<String> ARGUMENTS = List.of("--ruralgrant.defaults.window-start=01-01", "--ruralgrant.defaults.window-end=12-31",
-      // jobs a killed application held come back after this, not after the default five minutes
-      "--operaton.bpm.job-execution.lock-time-in-millis=15000");
+      "--operaton.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis());
 
   static Path root;
   static String db;
@@ -180,8 +195,10 @@ class RuralGrantFaultsIT {
 
   /**
    * Two nodes of the application on one database, each with its job executor, the applications sent
-   * to both in turn: the second node is killed mid-batch, while it works on the cases it took in, and
-   * the first finishes every case (a job the dead node had locked is free again after 15 s here).
+   * to both in turn: the second node is killed mid-batch, while it holds jobs, and the first finishes
+   * every case. The jobs the dead node had locked stay locked until their lock expires ({@link
+   * #LOCK_TIME} after it took them); the first node takes each after that, not before (that would run
+   * a step twice while its node lives), and within {@link #LONGEST_ACQUISITION_WAIT}, and runs it once.
    */
   @Test
   @Order(4)
@@ -189,31 +206,176 @@ class RuralGrantFaultsIT {
     int cases = 200;
     long after = lastCase();
     mail.purgeEmailFromAllMailboxes();
-    List<String> secondNode = new java.util.ArrayList<>(ARGUMENTS);
+    List<String> secondNode = new ArrayList<>(ARGUMENTS);
     // the engine writes its host name into every job log row: the second node's rows say what it ran
     secondNode.add("--operaton.bpm.generic-properties.properties.hostname=node-2");
+    // its job executor's lock owner, a random UUID each start (the starter has no property for it), is in its health details
+    secondNode.add("--management.endpoint.health.show-details=always");
     Process second = PackagedApplication.start(root, db, smtp.getPort(), SECOND_PORT, root.resolve("workers/target/faults-node-2.log"),
         secondNode);
+    AtomicBoolean throughSecond = new AtomicBoolean(true);
+    Thread secondUserTasks = null;
     try {
-      // a node runs the first steps of the cases it takes in at once; the driver completes the user tasks through the first node
+      String secondOwner = lockOwner(SECOND_PORT);
+      // a node runs the steps that follow what it was asked at once: the applications it takes in, and the user tasks completed
+      // through it (a driver on each node, as officers would work through either; a task the other completed first is refused)
+      secondUserTasks = RuralGrantDriver.userTasks("http://localhost:" + SECOND_PORT, throughSecond);
       submit(cases, PORT, SECOND_PORT);
       String sent = lettersOfCasesAfter(after, "o.status = 'SENT'");
-      String ranBySecond = "SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE HOSTNAME_ = 'node-2'";
-      // mid-batch: the second node at work on the cases it took in
+      String ranBySecond = "SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE HOSTNAME_ = 'node-2' AND JOB_STATE_ = " + SUCCESSFUL;
+      // mid-batch: the second node at work on the cases it took in, and holding jobs (running, or acquired and queued for its threads)
+      // when it is killed
       ExternalDb.awaitCount(ranBySecond, 20, Duration.ofMinutes(3));
+      Kill kill = killHoldingJobs(second, secondOwner, Duration.ofMinutes(2));
+      Instant killed = kill.at();
+      Map<String, Instant> held = kill.held();
       int sentAtKill = ExternalDb.count(sent);
-      int secondNodeLogRows = ExternalDb.count(ranBySecond);
-      second.destroyForcibly().waitFor();
-      Instant killed = Instant.now();
+      int ranBySecondAtKill = ExternalDb.count(ranBySecond);
+      Map<String, Pickup> pickedUp = awaitPickup(held, secondOwner);
       Outcome outcome = awaitAllAtNextWait(after, cases, Duration.ofMinutes(8));
-      System.out.printf("Two nodes: %d cases sent to both in turn; the second node, with %d rows of the engine's job log to its name, "
-              + "killed (SIGKILL) with %d letters mailed; all cases at their next wait %d s after the kill, through the first node; %s%n",
-          cases, secondNodeLogRows, sentAtKill, Duration.between(killed, Instant.now()).toSeconds(), outcome);
+      List<Run> runs = successfulRuns(held.keySet());
+      Instant allDone = runs.stream().map(Run::at).max(Instant::compareTo).orElse(killed);
+      long latestAfterExpiry = pickedUp.entrySet().stream()
+          .mapToLong(p -> Duration.between(held.get(p.getKey()), p.getValue().at()).toMillis()).max().orElse(-1);
+      System.out.printf("Two nodes: %d cases sent to both in turn; the second node, with %d jobs run, killed (SIGKILL) with %d letters "
+              + "mailed, holding %d jobs (caught at its stop %d); their locks expired %s s after the kill, the first node took "
+              + "them %s s after it (at most %d ms after a lock expired; %d seen locked anew, the rest seen done) and had run them all "
+              + "%s s after it; all cases at their next wait %d s after the kill, through the first node; %s%n",
+          cases, ranBySecondAtKill, sentAtKill, held.size(), kill.stops(), range(killed, held.values()),
+          range(killed, pickedUp.values().stream().map(Pickup::at).toList()), latestAfterExpiry,
+          pickedUp.values().stream().filter(Pickup::lockSeen).count(), seconds(Duration.between(killed, allDone)),
+          Duration.between(killed, Instant.now()).toSeconds(), outcome);
+      held.forEach((job, expired) -> {
+        assertThat(pickedUp).as("job %s taken by the first node", job).containsKey(job);
+        assertThat(pickedUp.get(job).at()).as("job %s taken after its lock expired at %s, and within the longest acquisition wait", job,
+            expired).isAfter(expired).isBefore(expired.plus(LONGEST_ACQUISITION_WAIT).plus(ACQUISITION_SLACK));
+      });
+      assertThat(runs).extracting(Run::job).as("each job the dead node held, run once").containsExactlyInAnyOrderElementsOf(held.keySet());
+      assertThat(runs).allSatisfy(run -> {
+        assertThat(run.host()).as("who ran job %s", run.job()).isNotEqualTo("node-2");
+        assertThat(run.at()).as("job %s run after its lock expired", run.job()).isAfter(held.get(run.job()));
+      });
       assertThat(outcome.redelivered()).as("letters sent again after the kill").isLessThanOrEqualTo(JOB_THREADS);
       outcome.assertNothingLost(cases);
     } finally {
+      throughSecond.set(false);
+      if (secondUserTasks != null) {
+        secondUserTasks.join();
+      }
       second.destroyForcibly().waitFor();
     }
+  }
+
+  /** A job's lock as ACT_RU_JOB holds it: the job executor that owns it, if any, and when it expires. */
+  record JobLock(String job, String owner, Instant expires) {}
+
+  /** When another job executor took a job a dead node held; {@code lockSeen}: from its new lock, else from the poll that found it done. */
+  record Pickup(Instant at, boolean lockSeen) {}
+
+  /** A successful run of a job, as the engine's job log records it: the host that ran it and when it ended. */
+  record Run(String job, String host, Instant at) {}
+
+  /** The job log's state of a job that ran to its end. */
+  static final int SUCCESSFUL = 2;
+
+  private static List<JobLock> locks(String condition) throws SQLException {
+    return ExternalDb.query("SELECT ID_, LOCK_OWNER_, LOCK_EXP_TIME_ FROM ACT_RU_JOB WHERE " + condition, rs -> new JobLock(
+        rs.getString(1), rs.getString(2), rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()));
+  }
+
+  /** A node killed while it held jobs: those jobs with their locks' expiry, when it was killed, at which of its stops. */
+  record Kill(Map<String, Instant> held, Instant at, int stops) {}
+
+  /**
+   * Kills the node (SIGKILL) at a moment it holds jobs, and says which. Its locks are polled; when
+   * it holds some, it is stopped (SIGSTOP) and they are read again once what it had already sent has
+   * landed (a commit on the wire): those it still holds are exactly what it leaves, as it runs no
+   * further. If it holds none by then, it goes on (SIGCONT), and so does the polling.
+   */
+  private static Kill killHoldingJobs(Process node, String owner, Duration within) throws Exception {
+    Instant deadline = Instant.now().plus(within);
+    int stops = 0;
+    while (Instant.now().isBefore(deadline)) {
+      if (liveLocks(owner).isEmpty()) {
+        Thread.sleep(10);
+        continue;
+      }
+      signal(node, "STOP");
+      stops++;
+      Thread.sleep(500);
+      Map<String, Instant> held = liveLocks(owner);
+      if (!held.isEmpty()) {
+        node.destroyForcibly().waitFor();
+        return new Kill(held, Instant.now(), stops);
+      }
+      signal(node, "CONT");
+    }
+    throw new AssertionError("the second node held no job within " + within.toSeconds() + " s");
+  }
+
+  /** The jobs locked to this job executor, with their locks' expiry, of the locks not expired yet. */
+  private static Map<String, Instant> liveLocks(String owner) throws SQLException {
+    Instant now = Instant.now();
+    return locks("LOCK_OWNER_ = '" + owner + "'").stream().filter(lock -> lock.expires().isAfter(now))
+        .collect(Collectors.toMap(JobLock::job, JobLock::expires));
+  }
+
+  private static void signal(Process process, String signal) throws Exception {
+    assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor()).as("kill -" + signal).isZero();
+  }
+
+  /**
+   * Watches the jobs a dead node held, every 100 ms, until another job executor has taken each: when
+   * it took it (its new lock's expiry less the lock time), or, if the job is already done (gone, or
+   * unlocked after a failed try), the poll that found so.
+   */
+  private static Map<String, Pickup> awaitPickup(Map<String, Instant> held, String deadOwner) throws Exception {
+    Map<String, Pickup> pickedUp = new HashMap<>();
+    Instant deadline = Collections.max(held.values()).plus(LONGEST_ACQUISITION_WAIT).plus(ACQUISITION_SLACK).plusSeconds(5);
+    while (pickedUp.size() < held.size() && Instant.now().isBefore(deadline)) {
+      Map<String, JobLock> now = locks("ID_ IN (" + quoted(held.keySet()) + ")").stream()
+          .collect(Collectors.toMap(JobLock::job, lock -> lock));
+      Instant polled = Instant.now();
+      for (String job : held.keySet()) {
+        JobLock lock = now.get(job);
+        if (lock == null || lock.owner() == null) {
+          pickedUp.putIfAbsent(job, new Pickup(polled, false));
+        } else if (!deadOwner.equals(lock.owner())) {
+          pickedUp.putIfAbsent(job, new Pickup(lock.expires().minus(LOCK_TIME), true));
+        }
+      }
+      Thread.sleep(100);
+    }
+    return pickedUp;
+  }
+
+  private static List<Run> successfulRuns(Set<String> jobs) throws SQLException {
+    return ExternalDb.query("SELECT JOB_ID_, HOSTNAME_, TIMESTAMP_ FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = " + SUCCESSFUL
+        + " AND JOB_ID_ IN (" + quoted(jobs) + ")", rs -> new Run(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+  }
+
+  private static String quoted(Set<String> ids) {
+    return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+  }
+
+  /** A node's job executor's lock owner, from the node's health details. */
+  private static String lockOwner(int port) throws Exception {
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      String health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/jobExecutor")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      String owner = new ObjectMapper().readTree(health).at("/details/jobExecutor/lockOwner").asText();
+      assertThat(owner).as(health).isNotEmpty();
+      return owner;
+    }
+  }
+
+  /** The first and the last of these instants, in seconds after {@code from}. */
+  private static String range(Instant from, Collection<Instant> instants) {
+    return seconds(Duration.between(from, Collections.min(instants))) + "–" + seconds(Duration.between(from, Collections.max(instants)));
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
   }
 
   /**
