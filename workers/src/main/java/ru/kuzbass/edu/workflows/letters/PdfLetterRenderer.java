@@ -2,10 +2,10 @@ package ru.kuzbass.edu.workflows.letters;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -20,10 +20,13 @@ import java.util.TimeZone;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.DeflaterOutputStream;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -70,7 +73,8 @@ public class PdfLetterRenderer {
   // Greek, say) takes the whole font, so it prints what it printed before.
   private final FontPool usualFonts = new FontPool(usualGlyphs(regularFont), usualGlyphs(boldFont));
   private final FontPool allFonts = new FontPool(regularFont, boldFont);
-  private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+  // PDFBox's own output intent parses the profile and compresses it again for every letter.
+  private final byte[] srgbProfileFlate = flate(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
 
   private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {}
 
@@ -180,13 +184,38 @@ public class PdfLetterRenderer {
     metadata.importXMPMetadata(xmp(letter.title(), producer, XMP_DATE.format(start)).getBytes(StandardCharsets.UTF_8));
     doc.getDocumentCatalog().setMetadata(metadata);
 
-    PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(srgbProfile));
+    PDOutputIntent intent = srgbOutputIntent(doc);
     intent.setInfo("sRGB IEC61966-2.1");
     intent.setOutputCondition("sRGB IEC61966-2.1");
     intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
     intent.setRegistryName("http://www.color.org");
     doc.getDocumentCatalog().addOutputIntent(intent);
     doc.getDocumentCatalog().getCOSObject().setName(COSName.LANG, "ru-RU");
+  }
+
+  /** The output intent PDF/A asks for: sRGB, 3 components, the profile compressed once. */
+  private PDOutputIntent srgbOutputIntent(PDDocument doc) throws IOException {
+    COSStream profile = doc.getDocument().createCOSStream();
+    profile.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+    profile.setInt(COSName.N, 3);
+    try (OutputStream out = profile.createRawOutputStream()) {
+      out.write(srgbProfileFlate);
+    }
+    COSDictionary intent = new COSDictionary();
+    intent.setItem(COSName.TYPE, COSName.OUTPUT_INTENT);
+    intent.setItem(COSName.S, COSName.GTS_PDFA1);
+    intent.setItem(COSName.DEST_OUTPUT_PROFILE, profile);
+    return new PDOutputIntent(intent);
+  }
+
+  private static byte[] flate(byte[] data) {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (OutputStream out = new DeflaterOutputStream(compressed)) {
+      out.write(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return compressed.toByteArray();
   }
 
   /**
