@@ -2,10 +2,10 @@ package ru.kuzbass.edu.workflows.letters;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -20,9 +20,13 @@ import java.util.TimeZone;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.DeflaterOutputStream;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -51,21 +55,32 @@ public class PdfLetterRenderer {
   private static final float LEADING = 15f;
   private static final DateTimeFormatter XMP_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
+  /**
+   * The code points of an ordinary letter: Latin, Cyrillic, general punctuation, currency signs (₽)
+   * and letterlike symbols (№).
+   */
+  private static final int[][] USUAL_RANGES = {{0x0000, 0x024F}, {0x0400, 0x052F}, {0x2000, 0x206F}, {0x20A0, 0x20CF}, {0x2100, 0x214F}};
+  /** What a font subset for a PDF needs, and the character map to find glyphs by code point. */
+  private static final List<String> SUBSET_TABLES =
+      List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp", "cmap", "OS/2", "name", "post");
+
   private final byte[] regularFont = readResource(FONT_DIR + "DejaVuSans.ttf");
   private final byte[] boldFont = readResource(FONT_DIR + "DejaVuSans-Bold.ttf");
-  // Parsing a 700 KB TrueType file was most of a letter's cost, so parsed fonts are kept. One may
-  // serve many documents, but not two at once (subsetting reads its glyph table). They are lent
-  // from a pool with one pair per core: a pair per job thread held 35 MB of character maps for
-  // renders that could not run at once anyway (P4 in docs/benchmarks.md).
-  private final int maxFontPairs = Runtime.getRuntime().availableProcessors();
-  private final BlockingQueue<Fonts> idleFonts = new ArrayBlockingQueue<>(maxFontPairs);
-  private final AtomicInteger fontPairs = new AtomicInteger();
-  private final byte[] srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+  // PDFBox works on every glyph of the font for each letter before it keeps only those used: all
+  // 6,253 widths of DejaVu Sans are written out and read back, a third of a letter's CPU and half
+  // its allocation (P2 in docs/benchmarks.md). Letters in the usual scripts are set in a copy of
+  // the font cut down to those (1,079 glyphs) once; a letter with any other character (a name in
+  // Greek, say) takes the whole font, so it prints what it printed before.
+  private final FontPool usualFonts = new FontPool(usualGlyphs(regularFont), usualGlyphs(boldFont));
+  private final FontPool allFonts = new FontPool(regularFont, boldFont);
+  // PDFBox's own output intent parses the profile and compresses it again for every letter.
+  private final byte[] srgbProfileFlate = flate(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
 
   private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {}
 
   public byte[] render(LetterContent letter) {
-    Fonts fonts = borrowFonts();
+    FontPool pool = inUsualScripts(letter) ? usualFonts : allFonts;
+    Fonts fonts = pool.borrow();
     try (PDDocument doc = new PDDocument()) {
       PDType0Font regularType0 = PDType0Font.load(doc, fonts.regular(), true);
       PDType0Font boldType0 = PDType0Font.load(doc, fonts.bold(), true);
@@ -77,23 +92,78 @@ public class PdfLetterRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not render letter " + letter.number(), e);
     } finally {
-      idleFonts.add(fonts);
+      pool.giveBack(fonts);
     }
   }
 
-  private Fonts borrowFonts() {
-    Fonts idle = idleFonts.poll();
-    if (idle != null) {
-      return idle;
+  private static boolean inUsualScripts(LetterContent letter) {
+    List<String> texts = new ArrayList<>(List.of(letter.title(), letter.number(), letter.signature()));
+    texts.addAll(letter.addressee());
+    texts.addAll(letter.paragraphs());
+    return texts.stream().flatMapToInt(String::codePoints).allMatch(PdfLetterRenderer::usual);
+  }
+
+  private static boolean usual(int codePoint) {
+    for (int[] range : USUAL_RANGES) {
+      if (codePoint >= range[0] && codePoint <= range[1]) {
+        return true;
+      }
     }
-    if (fontPairs.getAndUpdate(n -> Math.min(n + 1, maxFontPairs)) < maxFontPairs) {
-      return new Fonts(parse(regularFont), parse(boldFont));
-    }
+    return false;
+  }
+
+  private static byte[] usualGlyphs(byte[] font) {
     try {
-      return idleFonts.take();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting to render a letter", e);
+      TTFSubsetter subsetter = new TTFSubsetter(parse(font), SUBSET_TABLES);
+      for (int[] range : USUAL_RANGES) {
+        for (int codePoint = range[0]; codePoint <= range[1]; codePoint++) {
+          subsetter.add(codePoint);
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      subsetter.writeToStream(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("DejaVu Sans could not be cut down to the usual scripts", e);
+    }
+  }
+
+  /**
+   * Parsed fonts, kept because parsing a TrueType file was most of a letter's cost. One pair may
+   * serve many documents, but not two at once (subsetting reads its glyph table). Pairs are lent
+   * with one per core at most: a pair per job thread held 35 MB of character maps for renders that
+   * could not run at once anyway (P4 in docs/benchmarks.md). A pair is parsed when first needed.
+   */
+  private static final class FontPool {
+    private final byte[] regular;
+    private final byte[] bold;
+    private final int maxPairs = Runtime.getRuntime().availableProcessors();
+    private final BlockingQueue<Fonts> idle = new ArrayBlockingQueue<>(maxPairs);
+    private final AtomicInteger pairs = new AtomicInteger();
+
+    FontPool(byte[] regular, byte[] bold) {
+      this.regular = regular;
+      this.bold = bold;
+    }
+
+    Fonts borrow() {
+      Fonts fonts = idle.poll();
+      if (fonts != null) {
+        return fonts;
+      }
+      if (pairs.getAndUpdate(n -> Math.min(n + 1, maxPairs)) < maxPairs) {
+        return new Fonts(parse(regular), parse(bold));
+      }
+      try {
+        return idle.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while waiting to render a letter", e);
+      }
+    }
+
+    void giveBack(Fonts fonts) {
+      idle.add(fonts);
     }
   }
 
@@ -114,13 +184,38 @@ public class PdfLetterRenderer {
     metadata.importXMPMetadata(xmp(letter.title(), producer, XMP_DATE.format(start)).getBytes(StandardCharsets.UTF_8));
     doc.getDocumentCatalog().setMetadata(metadata);
 
-    PDOutputIntent intent = new PDOutputIntent(doc, new ByteArrayInputStream(srgbProfile));
+    PDOutputIntent intent = srgbOutputIntent(doc);
     intent.setInfo("sRGB IEC61966-2.1");
     intent.setOutputCondition("sRGB IEC61966-2.1");
     intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
     intent.setRegistryName("http://www.color.org");
     doc.getDocumentCatalog().addOutputIntent(intent);
     doc.getDocumentCatalog().getCOSObject().setName(COSName.LANG, "ru-RU");
+  }
+
+  /** The output intent PDF/A asks for: sRGB, 3 components, the profile compressed once. */
+  private PDOutputIntent srgbOutputIntent(PDDocument doc) throws IOException {
+    COSStream profile = doc.getDocument().createCOSStream();
+    profile.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+    profile.setInt(COSName.N, 3);
+    try (OutputStream out = profile.createRawOutputStream()) {
+      out.write(srgbProfileFlate);
+    }
+    COSDictionary intent = new COSDictionary();
+    intent.setItem(COSName.TYPE, COSName.OUTPUT_INTENT);
+    intent.setItem(COSName.S, COSName.GTS_PDFA1);
+    intent.setItem(COSName.DEST_OUTPUT_PROFILE, profile);
+    return new PDOutputIntent(intent);
+  }
+
+  private static byte[] flate(byte[] data) {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (OutputStream out = new DeflaterOutputStream(compressed)) {
+      out.write(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return compressed.toByteArray();
   }
 
   /**

@@ -35,8 +35,8 @@ import ru.kuzbass.edu.workflows.letters.RussianFormat;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(2)
 @Fork(value = 1, jvmArgs = {"-Xmx512m"})
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 3)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 15, time = 2)
 public class LetterBenchmark {
 
   private final PdfLetterRenderer renderer = new PdfLetterRenderer();
