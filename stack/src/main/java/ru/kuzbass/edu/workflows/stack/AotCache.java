@@ -1,6 +1,7 @@
 package ru.kuzbass.edu.workflows.stack;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,11 +20,15 @@ record AotCache(Path file, Path application, int jdkFeature) {
 
   enum Mode { NONE, USE, RECORD }
 
-  /** The cache for this JDK build: a cache made by another build would only be refused by the JVM. */
-  static AotCache forThisJdk(Path dir, Path application) {
+  /**
+   * The cache for this JDK build and this launch (JVM options, class path, main class): the JVM refuses,
+   * with a mere warning, a cache made by another build or for another class path, so such a cache gets a
+   * name of its own and is recorded anew.
+   */
+  static AotCache forThisJdk(Path dir, Path application, List<String> launch) {
     Runtime.Version jdk = Runtime.version();
-    return new AotCache(dir.resolve("workers-jdk" + jdk.toString().replaceAll("[^A-Za-z0-9.+-]", "_") + ".aot"),
-        application, jdk.feature());
+    String name = "workers-jdk" + jdk.toString().replaceAll("[^A-Za-z0-9.+-]", "_") + "-" + Integer.toHexString(launch.hashCode());
+    return new AotCache(dir.resolve(name + ".aot"), application, jdk.feature());
   }
 
   Mode mode() throws IOException {
@@ -36,14 +41,19 @@ record AotCache(Path file, Path application, int jdkFeature) {
     return current ? Mode.USE : Mode.RECORD;
   }
 
-  /** The workers JVM's options for the given mode; for {@link Mode#RECORD} the stale cache goes first. */
+  /** The workers JVM's options for the given mode; for {@link Mode#RECORD} the stale caches go first. */
   List<String> jvmOptions(Mode mode) throws IOException {
     return switch (mode) {
       case NONE -> List.of();
       case USE -> List.of("-XX:AOTCache=" + file);
       case RECORD -> {
         Files.createDirectories(file.getParent());
-        Files.deleteIfExists(file);
+        // the caches of other builds and launches (over 100 MB each) would only be refused
+        try (DirectoryStream<Path> caches = Files.newDirectoryStream(file.getParent(), "workers-*.aot")) {
+          for (Path cache : caches) {
+            Files.delete(cache);
+          }
+        }
         yield List.of("-XX:AOTCacheOutput=" + file);
       }
     };

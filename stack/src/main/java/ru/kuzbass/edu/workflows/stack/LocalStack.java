@@ -127,14 +127,18 @@ public final class LocalStack {
   }
 
   private List<String> workersCommand() throws IOException {
-    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx192m", "-XX:+UseSerialGC",
+    List<String> options = List.of("-Xmx192m", "-XX:+UseSerialGC",
         // The client compiler only: at start the server compiler's threads took half of the application's CPU
         // time (about 16 s of 33 s here) for code that a demo never runs long enough to profit from.
-        "-XX:TieredStopAtLevel=1"));
-    AotCache aot = AotCache.forThisJdk(layout.aotCaches(), layout.workersJar());
+        "-XX:TieredStopAtLevel=1");
+    List<String> application = ExtractedJar.javaArguments(layout.workersJar());
+    AotCache aot = AotCache.forThisJdk(layout.aotCaches(), layout.workersJar(),
+        Stream.concat(options.stream(), application.stream()).toList());
     aotMode = aot.mode();
+    List<String> command = new ArrayList<>(List.of(javaExecutable()));
+    command.addAll(options);
     command.addAll(aot.jvmOptions(aotMode));
-    command.addAll(List.of("-jar", layout.workersJar().toString()));
+    command.addAll(application);
     return command;
   }
 

@@ -2,6 +2,7 @@ package ru.kuzbass.edu.workflows.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,14 +19,14 @@ class AotCacheTest {
 
   @Test
   void aJdkBefore25GetsNoCacheOptions(@TempDir Path dir) throws IOException {
-    AotCache aot = new AotCache(dir.resolve("aot/workers.aot"), application(dir), 21);
+    AotCache aot = new AotCache(dir.resolve("aot/workers-jdk25-1.aot"), application(dir), 21);
     assertEquals(AotCache.Mode.NONE, aot.mode());
     assertEquals(List.of(), aot.jvmOptions(aot.mode()));
   }
 
   @Test
   void withoutACacheTheStartRecordsOne(@TempDir Path dir) throws IOException {
-    Path cache = dir.resolve("aot/workers.aot");
+    Path cache = dir.resolve("aot/workers-jdk25-1.aot");
     AotCache aot = new AotCache(cache, application(dir), 25);
     assertEquals(AotCache.Mode.RECORD, aot.mode());
     assertEquals(List.of("-XX:AOTCacheOutput=" + cache), aot.jvmOptions(aot.mode()));
@@ -50,10 +51,21 @@ class AotCacheTest {
   }
 
   @Test
-  void theCacheIsNamedForTheJdkBuild(@TempDir Path dir) {
-    AotCache aot = AotCache.forThisJdk(dir, application(dir));
+  void theCacheIsNamedForTheJdkBuildAndTheLaunch(@TempDir Path dir) {
+    AotCache aot = AotCache.forThisJdk(dir, application(dir), List.of("-Xmx192m", "-cp", "a.jar", "Main"));
     assertEquals(Runtime.version().feature(), aot.jdkFeature());
     assertEquals(true, aot.file().getFileName().toString().startsWith("workers-jdk" + Runtime.version().feature()));
+    assertEquals(aot.file(), AotCache.forThisJdk(dir, application(dir), List.of("-Xmx192m", "-cp", "a.jar", "Main")).file());
+    assertNotEquals(aot.file(), AotCache.forThisJdk(dir, application(dir), List.of("-Xmx256m", "-cp", "a.jar", "Main")).file());
+  }
+
+  @Test
+  void recordingDeletesTheCachesOfOtherLaunches(@TempDir Path dir) throws IOException {
+    Path other = cache(dir, EXTRACTED.plusSeconds(60));
+    AotCache aot = new AotCache(dir.resolve("aot/workers-new.aot"), application(dir), 25);
+    assertEquals(AotCache.Mode.RECORD, aot.mode());
+    aot.jvmOptions(aot.mode());
+    assertFalse(Files.exists(other));
   }
 
   private static Path application(Path dir) {
@@ -69,7 +81,7 @@ class AotCacheTest {
   }
 
   private static Path cache(Path dir, Instant written) throws IOException {
-    Path cache = dir.resolve("aot/workers.aot");
+    Path cache = dir.resolve("aot/workers-jdk25-1.aot");
     Files.createDirectories(cache.getParent());
     Files.writeString(cache, "cache");
     Files.setLastModifiedTime(cache, FileTime.from(written));
