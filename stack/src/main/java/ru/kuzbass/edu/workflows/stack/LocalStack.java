@@ -23,12 +23,16 @@ import java.util.stream.Stream;
  */
 public final class LocalStack {
 
+  /** How long the application may take to become healthy, and its connection pool to wait for MariaDB. */
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
   private final StackLayout layout;
   private final List<AutoCloseable> running = new ArrayList<>();
   private ChildProcess workers;
   // set once Ctrl-C has begun stopping the children, so the watcher does not report them as failed
   private volatile boolean stopping;
   private DB mariaDb;
+  private AotCache.Mode aotMode = AotCache.Mode.NONE;
   private final Instant started = Instant.now();
   private int step;
 
@@ -73,31 +77,28 @@ public final class LocalStack {
     Files.createDirectories(layout.logs());
     Files.deleteIfExists(readyMarker());
 
+    // The application's JVM and Spring context take longer to come up than MariaDB does to install and start,
+    // so the application starts first; its connection pool waits for the database (workersEnvironment).
+    begin("Workers application with the embedded engine, in the background");
+    workers = ChildProcess.start("Workers application", workersCommand(), workersEnvironment(), layout.root(),
+        layout.logs().resolve("workers.log"));
+    done("it waits for MariaDB" + switch (aotMode) {
+      case USE -> "; with the JVM's AOT cache of an earlier start";
+      case RECORD -> "; the JVM records an AOT cache for the next start (written when the stack stops)";
+      case NONE -> "";
+    });
+
     begin("MariaDB 11.4 (embedded)");
-    DBConfigurationBuilder db = DBConfigurationBuilder.newBuilder();
-    db.setPort(StackLayout.MARIADB);
-    db.setBaseDir(layout.local().resolve("mariadb-base").toFile());
-    db.setDataDir(layout.data().resolve("mariadb").toFile());
-    db.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-    db.addArg("--character-set-server=utf8mb4");
-    db.addArg("--collation-server=utf8mb4_unicode_ci");
-    if ("root".equals(System.getProperty("user.name"))) {
-      db.addArg("--user=root"); // mariadbd refuses to run as root unless told to
-    }
-    mariaDb = DB.newEmbeddedDB(db.build());
+    mariaDb = DB.newEmbeddedDB(mariaDbConfiguration().build());
     mariaDb.start();
-    mariaDb.createDB("workflows");
     done("jdbc:mariadb://localhost:" + StackLayout.MARIADB + "/workflows");
 
     begin("Mail server and web inbox");
     running.add(new MailInbox(StackLayout.SMTP, StackLayout.MAIL_INBOX));
     done("SMTP on " + StackLayout.SMTP + ", inbox on http://localhost:" + StackLayout.MAIL_INBOX);
 
-    begin("Workers application with the embedded engine (deploys models and forms, loads demo data)");
-    workers = ChildProcess.start("Workers application", List.of(javaExecutable(), "-Xmx192m", "-XX:+UseSerialGC",
-            "-jar", layout.workersJar().toString()),
-        workersEnvironment(), layout.root(), layout.logs().resolve("workers.log"));
-    workers.awaitHttp("http://localhost:" + StackLayout.WORKERS_HTTP + "/actuator/health", Duration.ofMinutes(3));
+    begin("Workers application ready (deploys models and forms, loads demo data)");
+    workers.awaitHttp("http://localhost:" + StackLayout.WORKERS_HTTP + "/actuator/health", STARTUP_TIMEOUT);
     done("http://localhost:" + StackLayout.WORKERS_HTTP);
 
     begin("Demo cases through the API");
@@ -105,10 +106,51 @@ public final class LocalStack {
     done(String.join(", ", outcomes));
   }
 
+  private DBConfigurationBuilder mariaDbConfiguration() {
+    DBConfigurationBuilder db = DBConfigurationBuilder.newBuilder();
+    db.setPort(StackLayout.MARIADB);
+    db.setBaseDir(layout.local().resolve("mariadb-base").toFile());
+    db.setDataDir(layout.data().resolve("mariadb").toFile());
+    db.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+    db.addArg("--character-set-server=utf8mb4");
+    db.addArg("--collation-server=utf8mb4_unicode_ci");
+    // MariaDB 11.4 makes itself a TLS certificate at every start when none is configured; its RSA key took
+    // 1-20 s here (random prime search). Only this machine connects, over loopback, so no TLS.
+    db.addArg("--skip-ssl");
+    db.addArg("--skip-name-resolve");
+    // the demo's data fits many times over; the default 128 MB would let MariaDB grow for nothing
+    db.addArg("--innodb-buffer-pool-size=64M");
+    if ("root".equals(System.getProperty("user.name"))) {
+      db.addArg("--user=root"); // mariadbd refuses to run as root unless told to
+    }
+    return db;
+  }
+
+  private List<String> workersCommand() throws IOException {
+    List<String> options = List.of("-Xmx192m", "-XX:+UseSerialGC",
+        // The client compiler only: at start the server compiler's threads took half of the application's CPU
+        // time (about 16 s of 33 s here) for code that a demo never runs long enough to profit from.
+        "-XX:TieredStopAtLevel=1");
+    List<String> application = ExtractedJar.javaArguments(layout.workersJar());
+    AotCache aot = AotCache.forThisJdk(layout.aotCaches(), layout.workersJar(),
+        Stream.concat(options.stream(), application.stream()).toList());
+    aotMode = aot.mode();
+    List<String> command = new ArrayList<>(List.of(javaExecutable()));
+    command.addAll(options);
+    command.addAll(aot.jvmOptions(aotMode));
+    command.addAll(application);
+    return command;
+  }
+
   private Map<String, String> workersEnvironment() {
     return Map.of(
+        // the pool tries to connect until MariaDB, started after the application, answers (Spring Boot's default
+        // gives up at the first refusal)
+        "SPRING_DATASOURCE_HIKARI_INITIALIZATIONFAILTIMEOUT", Long.toString(STARTUP_TIMEOUT.toMillis()),
         "SPRING_PROFILES_ACTIVE", "demo",
-        "WORKFLOWS_DB_URL", "jdbc:mariadb://localhost:" + StackLayout.MARIADB + "/workflows",
+        // the application's first connection creates the database (no client run in between, which would also
+        // need to be told that there is no TLS)
+        "WORKFLOWS_DB_URL", "jdbc:mariadb://localhost:" + StackLayout.MARIADB + "/workflows?createDatabaseIfNotExist=true",
         "WORKFLOWS_DB_USER", "root",
         "WORKFLOWS_DB_PASSWORD", "",
         "WORKFLOWS_SMTP_HOST", "localhost",
@@ -166,7 +208,11 @@ public final class LocalStack {
       // the marker only helps scripts; nothing to do
     }
     if (workers != null) {
-      workers.stop(Duration.ofSeconds(20));
+      if (aotMode == AotCache.Mode.RECORD) {
+        System.out.println("The application writes its AOT cache for the next start (" + layout.aotCaches() + ")...");
+      }
+      // writing the AOT cache takes the JVM some seconds after the application has stopped
+      workers.stop(Duration.ofSeconds(aotMode == AotCache.Mode.RECORD ? 120 : 20));
     }
     for (AutoCloseable service : running.reversed()) {
       try {
@@ -191,7 +237,7 @@ public final class LocalStack {
 
   private void begin(String what) {
     step++;
-    System.out.printf("[%d/4] %s ... ", step, what);
+    System.out.printf("[%d/5] %s ... ", step, what);
     System.out.flush();
   }
 

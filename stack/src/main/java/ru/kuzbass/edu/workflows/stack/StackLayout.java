@@ -26,7 +26,17 @@ record StackLayout(Path root) {
     return local().resolve("logs");
   }
 
+  /**
+   * The application's jar as {@code ./run} extracts it (Spring Boot's jarmode tools), its libraries in
+   * {@code lib/} beside it: it starts faster than the nested jar, and the JVM's AOT cache can hold the
+   * classes of a plain class path only.
+   */
   Path workersJar() {
-    return root.resolve("workers").resolve("target").resolve("workers-0.1.0-SNAPSHOT.jar");
+    return root.resolve("workers").resolve("target").resolve("extracted").resolve("workers-0.1.0-SNAPSHOT.jar");
+  }
+
+  /** The JVM's AOT caches of the application (AotCache): kept by a fresh start, which deletes data only. */
+  Path aotCaches() {
+    return local().resolve("aot");
   }
 }
