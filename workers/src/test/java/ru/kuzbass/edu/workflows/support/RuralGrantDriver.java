@@ -38,11 +38,12 @@ public final class RuralGrantDriver {
   /**
    * Completes the user tasks as fast as they come, until {@code running} turns false: {@code threads}
    * at a time, each completion through the next of the nodes in turn, as behind a load balancer. A
-   * task being completed is not handed out again while it is.
+   * task handed out is not handed out again, even when a query that began before its completion
+   * lists it once more (completing it twice would fail, and cost the node a logged stack trace).
    */
   public static Thread userTasks(List<String> nodes, int threads, AtomicBoolean running) {
     HttpClient http = HttpClient.newHttpClient();
-    Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    Set<String> handedOutBefore = ConcurrentHashMap.newKeySet();
     AtomicLong turn = new AtomicLong();
     Thread t = new Thread(() -> {
       try (ExecutorService completers = Executors.newFixedThreadPool(threads)) {
@@ -54,18 +55,19 @@ public final class RuralGrantDriver {
             int handedOut = 0;
             for (JsonNode task : tasks) {
               String id = task.path("id").asText();
-              if (inFlight.add(id)) {
+              if (handedOutBefore.add(id)) {
                 handedOut++;
                 String node = nodes.get((int) (turn.getAndIncrement() % nodes.size()));
                 completers.execute(() -> {
                   try {
-                    complete(http, node, task);
+                    int status = complete(http, node, task);
+                    if (status / 100 != 2 && status != 404) {
+                      handedOutBefore.remove(id); // refused for now (a conflict, the node starting): ask again later
+                    }
                   } catch (IOException e) {
-                    // the node restarting, or a slow answer: the task comes back in a later query
+                    handedOutBefore.remove(id); // the node restarting, or a slow answer: the task comes back in a later query
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                  } finally {
-                    inFlight.remove(id);
                   }
                 });
               }
@@ -84,7 +86,8 @@ public final class RuralGrantDriver {
     return t;
   }
 
-  private static void complete(HttpClient http, String node, JsonNode task) throws IOException, InterruptedException {
+  /** Completes the task through the node; the answer's status (404: the task is done already). */
+  private static int complete(HttpClient http, String node, JsonNode task) throws IOException, InterruptedException {
     Map<String, Object> vars = switch (task.path("taskDefinitionKey").asText()) {
       case "Task_CheckDocuments" -> Map.of("documentCheckOutcome", "COMPLETE");
       case "Task_DecideByCommission" -> Map.of("commissionScore", 80, "commissionDecision", "APPROVE", "commissionReason", "ok");
@@ -92,8 +95,8 @@ public final class RuralGrantDriver {
           "contractDate", LocalDate.now().toString());
       default -> Map.of();
     };
-    send(http, HttpRequest.newBuilder(URI.create(node + "/engine-rest/task/" + task.path("id").asText() + "/complete"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(completion(vars))));
+    return send(http, HttpRequest.newBuilder(URI.create(node + "/engine-rest/task/" + task.path("id").asText() + "/complete"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(completion(vars)))).statusCode();
   }
 
   private static HttpResponse<String> send(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
