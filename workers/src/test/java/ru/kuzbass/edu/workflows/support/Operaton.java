@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.operaton.bpm.engine.EntityTypes;
 import org.operaton.bpm.engine.OptimisticLockingException;
+import org.operaton.bpm.engine.ProcessEnginePersistenceException;
 import org.operaton.bpm.engine.exception.NullValueException;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricActivityInstance;
@@ -44,8 +45,8 @@ public class Operaton {
   /**
    * Deletes every running instance, without listeners, so no timer of an earlier test fires in the
    * next one. The job executor may be moving one of them on, or ending it, at that moment (the delete
-   * then meets its optimistic lock, or an instance that is gone): the delete is tried again, on the
-   * instances then running, until nothing runs.
+   * then meets its optimistic lock, an instance that is gone, or a deadlock MariaDB breaks by rolling
+   * the delete back): the delete is tried again, on the instances then running, until nothing runs.
    */
   public void deleteRunningInstances() {
     for (int attempt = 1; ; attempt++) {
@@ -61,8 +62,23 @@ public class Operaton {
           throw busy;
         }
         pause();
+      } catch (ProcessEnginePersistenceException e) {
+        if (attempt == 20 || !deadlock(e)) {
+          throw e;
+        }
+        pause();
       }
     }
+  }
+
+  /** MariaDB chose the delete as the victim of a deadlock with a job's transaction. */
+  private static boolean deadlock(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLTransactionRollbackException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public long start(String processId, Map<String, Object> variables) {
