@@ -77,6 +77,19 @@ async function logInToOperaton(onPage, app, user, password) {
 }
 
 /**
+ * Waits for Tasklist's filter list after the log-in, as long as the other Tasklist waits: on a
+ * loaded machine it once took longer than the default 30 s. A screenshot says what was on screen.
+ */
+async function awaitTaskFilters(onPage) {
+  try {
+    await onPage.getByText('Все задачи').first().waitFor({ timeout: 60000 });
+  } catch (e) {
+    await screenshot('failed-tasklist-filters', onPage);
+    throw e;
+  }
+}
+
+/**
  * Opens the case's open task of that element in Tasklist, claims it ("Взять в работу"), and waits
  * for its Camunda Form, which shows the case number. Returns the task as the REST API has it.
  */
@@ -175,7 +188,7 @@ test('an application goes through Operaton Tasklist to a decision letter in the 
   // 2. An HR officer logs in to Tasklist and checks the documents.
   const officer = await personPage();
   await logInToOperaton(officer, 'tasklist', 'demo', 'demo');
-  await officer.getByText('Все задачи').first().waitFor();
+  await awaitTaskFilters(officer);
   await screenshot('tasklist-inbox', officer);
   const documentCheck = await claimTask(officer, caseNumber, 'Task_CheckDocuments', 'Проверить документы');
   await officer.getByText('Комплект документов полный').click();
@@ -285,7 +298,7 @@ test('a mentor bonus is approved by two different people in Operaton Tasklist an
     ['act', 'Task_ApproveByBudgetOfficer', 'Согласование бюджета', 'Средства предусмотрены']]) {
     const approver = await personPage();
     await logInToOperaton(approver, 'tasklist', user, user);
-    await approver.getByText('Все задачи').first().waitFor();
+    await awaitTaskFilters(approver);
     const task = await claimTask(approver, caseNumber, elementId, taskName);
     instance = task.processInstanceId;
     await approver.getByText('Согласовать', { exact: true }).click();
@@ -332,7 +345,7 @@ test('a class opening\'s first step is done in Operaton Tasklist, in Russian, an
   // a browser set to English still gets Russian; dates in the region's zone
   const coordinator = await personPage();
   await logInToOperaton(coordinator, 'tasklist', 'act', 'act');
-  await coordinator.getByText('Все задачи').first().waitFor();
+  await awaitTaskFilters(coordinator);
   const task = await claimTask(coordinator, caseNumber, 'Task_StudySituation', 'Шаг 1. Изучить ситуацию');
   const instance = task.processInstanceId;
   await screenshot('operaton-tasklist-task', coordinator);
