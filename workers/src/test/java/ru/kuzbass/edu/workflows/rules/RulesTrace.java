@@ -25,8 +25,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class RulesTrace {
 
-  /** The sections of application.yml that hold rules, or settings next to them. */
-  static final List<String> SECTIONS = List.of("ruralgrant", "mentoring", "pedclass", "cadre", "workflows");
+  /** The sections of application.yml that hold rules, or settings next to them; a section not there is skipped. */
+  static final List<String> SECTIONS = List.of("ruralgrant", "mentoring", "pedclass", "cadre", "letters", "workflows");
 
   static final String LOCAL_DEFAULT = "local default, to be confirmed";
 
