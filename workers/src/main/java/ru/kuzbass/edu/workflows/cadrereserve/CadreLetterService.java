@@ -39,10 +39,11 @@ public class CadreLetterService {
   private final MailService mail;
   private final CaseHistory history;
   private final CadreReserveProperties properties;
+  private final CadreProgrammeProperties programme;
   private final Clock clock;
 
   public CadreLetterService(JdbcClient jdbc, CandidateService candidates, PersonService people, LetterService letters,
-      MailService mail, CaseHistory history, CadreReserveProperties properties, Clock clock) {
+      MailService mail, CaseHistory history, CadreReserveProperties properties, CadreProgrammeProperties programme, Clock clock) {
     this.jdbc = jdbc;
     this.candidates = candidates;
     this.people = people;
@@ -50,6 +51,7 @@ public class CadreLetterService {
     this.mail = mail;
     this.history = history;
     this.properties = properties;
+    this.programme = programme;
     this.clock = clock;
   }
 
@@ -70,12 +72,17 @@ public class CadreLetterService {
       case LEVEL1_REFUSAL -> CadreLetters.level1Refusal(a, today, refusalReason(c, rules), token(candidateId), COURSE);
       case LEVEL1_PASS -> CadreLetters.level1Pass(a, today, c.fastTrackEvidence() != null
           ? "Основание: " + c.fastTrackEvidence() + " (проход без отбора)."
-          : "Ваш итоговый балл теста " + c.composite().toPlainString() + ", место в рейтинге сезона — " + c.rank() + ".");
-      case IDEA -> CadreLetters.idea(a, today, ideaTitle(candidateId), ideaRecommendation.trim());
+          : "Ваш итоговый балл теста " + c.composite().toPlainString() + ", место в рейтинге сезона — " + c.rank() + ".", rules.courseDays());
+      case IDEA -> CadreLetters.idea(a, today, ideaTitle(candidateId), authorConsented(candidateId), programme.communityName(),
+          ideaRecommendation.trim());
       case COURSE_MISSED -> CadreLetters.courseMissed(a, today, rules.courseDays(), c.courseDays() == null ? 0 : c.courseDays());
-      case LEVEL2_RESULT -> CadreLetters.level2Result(a, today, team(c).number(), team(c).score(), level2Rule(rules), COURSE);
+      case LEVEL2_RESULT -> CadreLetters.level2Result(a, today, team(c).number(), team(c).score(), level2Rule(rules), COURSE,
+          c.municipality());
       case LEVEL2_PASS -> CadreLetters.level2Pass(a, today, team(c).number(), team(c).score());
-      case LEVEL3_RESULT -> CadreLetters.level3Result(a, today, "REGIONAL".equals(c.reserve()), c.individualScore(), rules.level3Threshold());
+      case LEVEL3_RESULT -> CadreLetters.level3Result(a, today, "REGIONAL".equals(c.reserve()), c.individualScore(), rules.level3Threshold(),
+          programme.reservistTraining());
+      case MUNICIPAL_DECISION -> CadreLetters.municipalDecision(a, today, c.municipality(),
+          "MUNICIPAL_RESERVE".equals(c.status()) ? null : declineReason(candidateId), programme.reservistTraining());
       case PROJECT_COVER -> throw new IllegalArgumentException("A project cover letter goes to the school, not to a candidate");
     });
     mail.send(new OutgoingMail(c.caseNumber() + ":" + kind, person.email(),
@@ -119,6 +126,14 @@ public class CadreLetterService {
 
   private String token(long candidateId) {
     return jdbc.sql("SELECT code FROM cadre_skip_token WHERE candidate_id = ?").param(candidateId).query(String.class).single();
+  }
+
+  private boolean authorConsented(long candidateId) {
+    return jdbc.sql("SELECT author_consent FROM cadre_idea WHERE candidate_id = ?").param(candidateId).query(Boolean.class).single();
+  }
+
+  private String declineReason(long candidateId) {
+    return jdbc.sql("SELECT municipal_decline_reason FROM cadre_candidate WHERE id = ?").param(candidateId).query(String.class).single();
   }
 
   private String ideaTitle(long candidateId) {

@@ -27,21 +27,25 @@ final class CadreLetters {
     return letter(CadreLetterKind.LEVEL1_REFUSAL, a, today, body);
   }
 
-  static LetterContent level1Pass(Addressee a, LocalDate today, String basis) {
+  static LetterContent level1Pass(Addressee a, LocalDate today, String basis, int courseDays) {
     List<String> body = new ArrayList<>();
     body.add("Поздравляем! По итогам отборочного уровня конкурса на включение в " + PROGRAMME + " (сезон " + a.season()
         + ") Вы проходите на обучающе-стажировочный уровень.");
     body.add(basis);
-    body.add("Следующий шаг — трёхдневный теоретический курс по управлению проектами. Участник, пропустивший курс, "
-        + "не продолжает участие. Даты курса и место проведения сообщит координатор.");
+    body.add("Следующий шаг — теоретический курс по управлению проектами продолжительностью " + courseDays + " дн. Участник, "
+        + "пропустивший хотя бы один день курса, не продолжает участие. Даты курса и место проведения сообщит координатор.");
     return letter(CadreLetterKind.LEVEL1_PASS, a, today, body);
   }
 
-  static LetterContent idea(Addressee a, LocalDate today, String ideaTitle, String recommendation) {
+  /** {@code authorShown}: the author agreed that the idea bank shows their name. */
+  static LetterContent idea(Addressee a, LocalDate today, String ideaTitle, boolean authorShown, String communityName,
+      String recommendation) {
     List<String> body = new ArrayList<>();
-    body.add("Ваша проектная идея «" + ideaTitle + "» включена в банк проектных идей и видна участникам регионального сообщества.");
-    body.add("Приглашаем Вас в региональное сообщество авторов проектных идей «КУЗБАСС. БУДУЩЕЕ.РФ» — вне зависимости "
-        + "от результатов конкурсного отбора.");
+    // the bank's readers and columns as IdeaBank shows them: the letter promises no more
+    body.add("Ваша проектная идея «" + ideaTitle + "» включена в банк проектных идей. Банк доступен специалистам кадровой службы "
+        + "и экспертам кадрового резерва; в нём указаны название идеи и сезон"
+        + (authorShown ? ", а также Ваше имя: Вы дали согласие на его указание." : ". Ваше имя в банке не указано: согласия на это Вы не давали."));
+    body.add("Приглашаем Вас в региональное сообщество «" + communityName + "» — вне зависимости от результатов конкурсного отбора.");
     body.add("Рекомендации эксперта:");
     body.add(recommendation);
     return letter(CadreLetterKind.IDEA, a, today, body);
@@ -56,13 +60,14 @@ final class CadreLetters {
   }
 
   static LetterContent level2Result(Addressee a, LocalDate today, int teamNumber, BigDecimal teamScore, String rule,
-      String courseName) {
+      String courseName, String municipality) {
     List<String> body = new ArrayList<>();
     body.add("По итогам защиты группового проекта команды № " + teamNumber + " на обучающе-стажировочном уровне (сезон "
         + a.season() + ") эксперты оценили проект в " + teamScore.toPlainString() + " балла; " + rule + ".");
     body.add("Рекомендации: развивать навыки управления проектами и командной работы, принять участие в работе "
         + "управленческой команды своей школы.");
-    body.add("Вы рекомендованы для включения в МУНИЦИПАЛЬНЫЙ кадровый резерв.");
+    body.add("Вы рекомендованы для включения в кадровый резерв муниципального уровня. Рекомендация направлена в орган "
+        + "управления образованием (" + municipality + "): в резерв включает его решение, о котором мы сообщим отдельным письмом.");
     body.add("Приглашаем Вас пройти курс повышения квалификации «" + courseName + "».");
     return letter(CadreLetterKind.LEVEL2_RESULT, a, today, body);
   }
@@ -76,15 +81,39 @@ final class CadreLetters {
     return letter(CadreLetterKind.LEVEL2_PASS, a, today, body);
   }
 
-  static LetterContent level3Result(Addressee a, LocalDate today, boolean regional, BigDecimal score, BigDecimal threshold) {
+  static LetterContent level3Result(Addressee a, LocalDate today, boolean regional, BigDecimal score, BigDecimal threshold,
+      List<String> training) {
     List<String> body = new ArrayList<>();
     body.add("По итогам защиты проекта на экспертно-проектном уровне (сезон " + a.season() + ") эксперты оценили Ваш "
         + "личный вклад в " + score.toPlainString() + " балла (порог регионального резерва — " + threshold.toPlainString() + ").");
     body.add(regional
         ? "Вы включены в РЕГИОНАЛЬНЫЙ кадровый резерв руководителей образовательных организаций Кузбасса."
         : "Вы включены в МУНИЦИПАЛЬНЫЙ кадровый резерв руководителей образовательных организаций.");
+    body.add(training(training));
     body.add("Поздравляем и желаем успехов в управленческой работе!");
     return letter(CadreLetterKind.LEVEL3_RESULT, a, today, body);
+  }
+
+  /** The municipality's decision on the recommendation after level 2; {@code declineReason} is null when it confirmed. */
+  static LetterContent municipalDecision(Addressee a, LocalDate today, String municipality, String declineReason, List<String> training) {
+    List<String> body = new ArrayList<>();
+    if (declineReason == null) {
+      body.add("По рекомендации по итогам обучающе-стажировочного уровня (сезон " + a.season() + ") орган управления образованием ("
+          + municipality + ") подтвердил Ваше включение в МУНИЦИПАЛЬНЫЙ кадровый резерв руководителей образовательных организаций.");
+      body.add(training(training));
+      body.add("Поздравляем и желаем успехов в управленческой работе!");
+    } else {
+      body.add("Орган управления образованием (" + municipality + ") не подтвердил Ваше включение в кадровый резерв муниципального "
+          + "уровня, рекомендованное по итогам обучающе-стажировочного уровня (сезон " + a.season() + ").");
+      body.add("Причина: " + declineReason);
+      body.add("Вы можете подать заявку на участие в конкурсе следующего сезона.");
+    }
+    return letter(CadreLetterKind.MUNICIPAL_DECISION, a, today, body);
+  }
+
+  private static String training(List<String> training) {
+    return "Резервистам предлагаются: " + String.join("; ", training) + ". Выполнение индивидуального плана отмечается в реестре "
+        + "кадрового резерва.";
   }
 
   static LetterContent projectCover(String teamKey, int season, String schoolCode, String projectTitle, List<String> members,

@@ -19,16 +19,21 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.CaseTokens;
 import ru.kuzbass.edu.workflows.platform.Csv;
 
-/** The cadre reserve's API: seasons, registration, test results from the testing platform, ideas, attendance, projects and the registry. */
+/**
+ * The cadre reserve's API: seasons, registration, the candidate's status, test results from the testing platform, ideas and the
+ * idea bank, attendance, projects and the registry.
+ */
 @RestController
 @RequestMapping("/api/cadre-reserve")
 public class CadreReserveController {
@@ -36,11 +41,16 @@ public class CadreReserveController {
   private final SeasonService seasons;
   private final CandidateService candidates;
   private final CadreRegistry registry;
+  private final CandidateStatusService statuses;
+  private final IdeaBank ideas;
 
-  public CadreReserveController(SeasonService seasons, CandidateService candidates, CadreRegistry registry) {
+  public CadreReserveController(SeasonService seasons, CandidateService candidates, CadreRegistry registry,
+      CandidateStatusService statuses, IdeaBank ideas) {
     this.seasons = seasons;
     this.candidates = candidates;
     this.registry = registry;
+    this.statuses = statuses;
+    this.ideas = ideas;
   }
 
   public record SeasonRequest(@NotNull(message = "Укажите год сезона") @Min(value = 2024, message = "Год сезона указан неверно")
@@ -58,8 +68,11 @@ public class CadreReserveController {
   public record AttendanceRequest(@NotBlank(message = "Укажите номер участника") String caseNumber,
       @NotNull(message = "Укажите число посещённых дней") Integer days) {}
 
-  /** {@code accessToken}: the candidate keeps it; with it (header X-Case-Token) they upload their idea. */
-  public record Registration(long id, String caseNumber, URI testResultsUrl, URI ideaUrl, String accessToken) {}
+  public record PlanStatusRequest(@NotNull(message = "Укажите состояние индивидуального плана: NOT_STARTED, IN_PROGRESS или COMPLETED")
+      CadreRegistry.PlanStatus planStatus) {}
+
+  /** {@code accessToken}: the candidate keeps it; with it (header X-Case-Token) they upload their idea and follow their status. */
+  public record Registration(long id, String caseNumber, URI statusUrl, URI testResultsUrl, URI ideaUrl, String accessToken) {}
 
   @PostMapping("/seasons")
   public ResponseEntity<SeasonService.Started> startSeason(@Valid @RequestBody SeasonRequest request) {
@@ -72,7 +85,14 @@ public class CadreReserveController {
     CandidateService.Registered r = candidates.register(season, request);
     String base = "/api/cadre-reserve/" + season + "/candidates/" + r.id();
     return ResponseEntity.created(URI.create(base))
-        .body(new Registration(r.id(), r.caseNumber(), URI.create(base + "/test-results"), URI.create(base + "/idea"), r.accessToken()));
+        .body(new Registration(r.id(), r.caseNumber(), statusUrl(r.caseNumber()), URI.create(base + "/test-results"), URI.create(base + "/idea"),
+            r.accessToken()));
+  }
+
+  /** For the candidate with the case's token (header {@code X-Case-Token}), or staff. */
+  @GetMapping("/candidates/{caseNumber}")
+  public CandidateStatusService.Status status(@PathVariable String caseNumber, HttpServletRequest request) {
+    return statuses.status(request, caseNumber);
   }
 
   @PostMapping("/{season}/candidates/{id}/test-results")
@@ -83,12 +103,19 @@ public class CadreReserveController {
 
   @PostMapping(value = "/{season}/candidates/{id}/idea", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<Void> idea(@PathVariable int season, @PathVariable long id, @RequestParam(required = false) String title,
-      @RequestParam(required = false) String text, @RequestParam(required = false) MultipartFile file, HttpServletRequest request) {
+      @RequestParam(required = false) String text, @RequestParam(required = false) MultipartFile file,
+      @RequestParam(defaultValue = "false") boolean authorConsent, HttpServletRequest request) {
     if (!candidates.admits(request, season, id)) {
       throw ApiProblem.notFound("Кандидат " + id + " сезона " + season + " не найден или ключ доступа (" + CaseTokens.HEADER + ") неверен");
     }
-    candidates.uploadIdea(season, id, title, text, bytes(file));
+    candidates.uploadIdea(season, id, title, text, bytes(file), authorConsent);
     return ResponseEntity.noContent().build();
+  }
+
+  /** The idea bank, read-only: titles and seasons, and the author where the author consented. */
+  @GetMapping("/ideas")
+  public List<IdeaBank.Idea> ideas(@RequestParam(required = false) Integer season) {
+    return ideas.list(season);
   }
 
   @PostMapping("/{season}/course-attendance")
@@ -107,27 +134,45 @@ public class CadreReserveController {
     return ResponseEntity.accepted().build();
   }
 
-  /** The reserve by level; {@code format=csv} gives RFC 4180 CSV with a byte-order mark for spreadsheet programs. */
+  /**
+   * The reserve by level, or ({@code level=recommended}) those recommended to the municipal reserve who wait for the
+   * municipality's decision; {@code format=csv} gives RFC 4180 CSV with a byte-order mark for spreadsheet programs.
+   */
   @GetMapping("/registry")
   public ResponseEntity<?> registry(@RequestParam String level, @RequestParam(required = false) Integer season,
       @RequestParam(required = false) String format) {
-    String reserve = switch (level.toLowerCase()) {
-      case "regional" -> "REGIONAL";
-      case "municipal" -> "MUNICIPAL";
-      default -> throw ApiProblem.badField("level", "Уровень резерва: regional или municipal");
+    CadreRegistry.Listing listing = switch (level.toLowerCase()) {
+      case "regional" -> CadreRegistry.Listing.REGIONAL;
+      case "municipal" -> CadreRegistry.Listing.MUNICIPAL;
+      case "recommended" -> CadreRegistry.Listing.MUNICIPAL_RECOMMENDED;
+      default -> throw ApiProblem.badField("level", "Уровень резерва: regional, municipal или recommended (рекомендованные в муниципальный резерв)");
     };
-    List<CadreRegistry.Reservist> list = registry.list(reserve, season);
+    List<CadreRegistry.Reservist> list = registry.list(listing, season);
     if (!"csv".equalsIgnoreCase(format)) {
       return ResponseEntity.ok(list);
     }
-    StringBuilder csv = new StringBuilder(Csv.BOM + "case_number,full_name,school_code,municipality,level,season,composite_score,team_score,individual_score\r\n");
+    StringBuilder csv = new StringBuilder(Csv.BOM + "case_number,full_name,school_code,municipality,level,season,composite_score,team_score,"
+        + "individual_score,plan_status,municipal_confirmed_by,municipal_confirmed_at\r\n");
     for (CadreRegistry.Reservist r : list) {
       csv.append(String.join(",", Csv.field(r.caseNumber()), Csv.field(r.fullName()), Csv.field(r.schoolCode()), Csv.field(r.municipality()), r.level(),
-          String.valueOf(r.season()), plain(r.compositeScore()), plain(r.teamScore()), plain(r.individualScore()))).append("\r\n");
+          String.valueOf(r.season()), plain(r.compositeScore()), plain(r.teamScore()), plain(r.individualScore()),
+          r.planStatus() == null ? "" : r.planStatus(), r.municipalConfirmedBy() == null ? "" : Csv.field(r.municipalConfirmedBy()),
+          r.municipalConfirmedAt() == null ? "" : r.municipalConfirmedAt().toString())).append("\r\n");
     }
     return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header("Content-Disposition", "attachment; filename=\"cadre-reserve-" + level.toLowerCase() + ".csv\"")
         .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** HR records how far a reservist's individual plan is. */
+  @PutMapping("/registry/{caseNumber}/plan-status")
+  public ResponseEntity<Void> planStatus(@PathVariable String caseNumber, @Valid @RequestBody PlanStatusRequest request) {
+    registry.setPlanStatus(caseNumber, request.planStatus());
+    return ResponseEntity.noContent().build();
+  }
+
+  private static URI statusUrl(String caseNumber) {
+    return UriComponentsBuilder.fromPath("/api/cadre-reserve/candidates/{number}").buildAndExpand(caseNumber).encode().toUri();
   }
 
   private static byte[] bytes(MultipartFile file) {

@@ -31,6 +31,17 @@ class CadreReserveSteps {
         candidateId(e), (String) e.getVariable("ideaRecommendation")));
   }
 
+  @Bean("recommendToMunicipality")
+  JavaDelegate recommendToMunicipality(Steps steps, MunicipalReserve municipal) {
+    return steps.setting("cadre-reserve.recommend-to-municipality", e -> municipal.recommend(candidateId(e)));
+  }
+
+  @Bean("recordMunicipalDecision")
+  JavaDelegate recordMunicipalDecision(Steps steps, MunicipalReserve municipal) {
+    return steps.setting("cadre-reserve.record-municipal-decision", e -> municipal.decide(candidateId(e),
+        (String) e.getVariable("municipalDecision"), (String) e.getVariable("municipalDeclineReason")));
+  }
+
   // ---------------------------------------------------------------- season
 
   @Bean("cutLevel1")

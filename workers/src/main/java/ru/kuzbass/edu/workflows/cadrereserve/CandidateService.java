@@ -155,9 +155,12 @@ public class CandidateService {
         + ", управленческий потенциал " + r.managerial() + ", лидерство " + r.leadership(), clock.instant());
   }
 
-  /** The project idea into the idea bank; accepted until registration closes, the latest counts. */
+  /**
+   * The project idea into the idea bank; accepted until registration closes, the latest counts.
+   * {@code authorConsent}: the author agrees that the bank shows their name ({@link IdeaBank}).
+   */
   @Transactional
-  public void uploadIdea(int season, long candidateId, String title, String text, byte[] pdf) {
+  public void uploadIdea(int season, long candidateId, String title, String text, byte[] pdf, boolean authorConsent) {
     Candidate c = inSeason(season, candidateId);
     seasons.requireRegistrationOpen(season);
     if (title == null || title.isBlank() || title.length() > 300 || !PlainText.Validator.isPlain(title)) {
@@ -168,12 +171,12 @@ public class CandidateService {
     }
     byte[] file = pdf == null ? null : PdfUpload.require("file", pdf);
     jdbc.sql("""
-            INSERT INTO cadre_idea (candidate_id, title, text, pdf, pdf_sha256, uploaded_at) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO cadre_idea (candidate_id, title, text, pdf, pdf_sha256, uploaded_at, author_consent) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE title = VALUES(title), text = VALUES(text), pdf = VALUES(pdf), pdf_sha256 = VALUES(pdf_sha256),
-              uploaded_at = VALUES(uploaded_at)""")
-        .params(candidateId, title.trim(), text.trim(), file, file == null ? null : LetterService.sha256(file), now()).update();
-    history.record(c.caseNumber(), "IDEA:" + clock.millis(), c.status(), "Проектная идея «" + title.trim() + "»" + (file == null ? "" : " с файлом PDF"),
-        clock.instant());
+              uploaded_at = VALUES(uploaded_at), author_consent = VALUES(author_consent)""")
+        .params(candidateId, title.trim(), text.trim(), file, file == null ? null : LetterService.sha256(file), now(), authorConsent).update();
+    history.record(c.caseNumber(), "IDEA:" + clock.millis(), c.status(), "Проектная идея «" + title.trim() + "»" + (file == null ? "" : " с файлом PDF")
+        + (authorConsent ? "; автор согласен на указание имени в банке идей" : "; без указания имени автора в банке идей"), clock.instant());
   }
 
   /** Why the candidate passes level 1 whatever the score, or {@code null}: listed programme results, or last season's skip token. */

@@ -374,8 +374,9 @@ public class SeasonService {
       boolean passed = rules.level2Mode() == Level2Mode.TOP_K ? i < rules.level2TopK() : s.score().compareTo(rules.level2Threshold()) >= 0;
       passedTeams += passed ? 1 : 0;
       jdbc.sql("UPDATE cadre_team SET score = ?, passed_level2 = ? WHERE id = ?").params(s.score(), passed, s.teamId()).update();
-      jdbc.sql("UPDATE cadre_candidate SET status = ?, reserve = ? WHERE team_id = ? AND status = 'LEVEL2'")
-          .params(passed ? "LEVEL3" : "MUNICIPAL_RESERVE", passed ? null : "MUNICIPAL", s.teamId()).update();
+      // not passed: recommended to the municipal reserve, which only the municipality's confirmation enrols (MunicipalReserve)
+      jdbc.sql("UPDATE cadre_candidate SET status = ? WHERE team_id = ? AND status = 'LEVEL2'")
+          .params(passed ? "LEVEL3" : "MUNICIPAL_RECOMMENDED", s.teamId()).update();
     }
     jdbc.sql("UPDATE cadre_season SET status = 'LEVEL3' WHERE season = ?").param(season).update();
     history.record(seasonCase(season), "LEVEL2_CUT", "LEVEL3", "Прошли на третий уровень команд: " + passedTeams + " из " + scored.size()
@@ -389,11 +390,11 @@ public class SeasonService {
     return mean == null ? BigDecimal.ZERO.setScale(2) : mean.setScale(2, RoundingMode.HALF_UP);
   }
 
-  /** Tells every level-2 participant their outcome: course missed, municipal reserve, or level 3. */
+  /** Tells every level-2 participant their outcome: course missed, recommended to the municipal reserve, or level 3. */
   public void announceLevel2(int season) {
     publish(season, LEVEL2_MESSAGE, jdbc.sql("""
             SELECT case_number, status FROM cadre_candidate
-            WHERE season = ? AND status IN ('COURSE_MISSED', 'MUNICIPAL_RESERVE', 'LEVEL3')""").param(season)
+            WHERE season = ? AND status IN ('COURSE_MISSED', 'MUNICIPAL_RECOMMENDED', 'LEVEL3')""").param(season)
         .query((rs, n) -> Map.entry(rs.getString("case_number"), Map.<String, Object>of("level2Outcome", switch (rs.getString("status")) {
           case "COURSE_MISSED" -> "MISSED_COURSE";
           case "LEVEL3" -> "PASSED";

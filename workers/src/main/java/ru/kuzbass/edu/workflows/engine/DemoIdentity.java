@@ -37,6 +37,7 @@ class DemoIdentity {
       List.of("municipal-curators", "Муниципальные кураторы"),
       List.of("cadre-coordinators", "Координаторы кадрового резерва"),
       List.of("cadre-experts", "Эксперты кадрового резерва"),
+      List.of("municipal-education-officers", "Муниципальные органы управления образованием"),
       List.of("mentors", "Наставники"));
   static final String AUDITORS = "auditors";
 

@@ -45,6 +45,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       rate-limited per IP ({@link IntakeRateLimit}), and follow their case with its token;
  *   <li>{@link Role#HR} and {@link Role#ADMIN}: every other {@code /api/**} endpoint;
  *   <li>{@link Role#AUDITOR}: the audit log, and nothing else;
+ *   <li>{@link Role#EXPERT}: the cadre reserve's idea bank (read-only), and nothing else; HR and ADMIN read it too;
  *   <li>{@link Role#ADMIN}: the engine's REST API ({@code /engine-rest}) too.
  * </ul>
  * Tasklist, Cockpit and Admin ({@code /operaton}) are open to this chain: they have their own
@@ -62,7 +63,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-  public enum Role { APPLICANT, HR, AUDITOR, ADMIN }
+  public enum Role { APPLICANT, HR, AUDITOR, EXPERT, ADMIN }
 
   @ConfigurationProperties("workflows.security")
   public record SecurityProperties(List<UserAccount> users) {
@@ -109,7 +110,8 @@ public class SecurityConfiguration {
             .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
             // the public intake; applicants follow their case with its number and token (CaseTokens)
             .requestMatchers(HttpMethod.POST, "/api/rural-grants/applications", "/api/cadre-reserve/*/candidates").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/rural-grants/applications/*").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/rural-grants/applications/*", "/api/cadre-reserve/candidates/*").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/cadre-reserve/ideas").hasAnyRole(Role.HR.name(), Role.ADMIN.name(), Role.EXPERT.name())
             .requestMatchers(HttpMethod.POST, "/api/rural-grants/applications/*/documents-supplemented",
                 "/api/cadre-reserve/*/candidates/*/idea").permitAll()
             .requestMatchers("/api/**").hasAnyRole(Role.HR.name(), Role.ADMIN.name())

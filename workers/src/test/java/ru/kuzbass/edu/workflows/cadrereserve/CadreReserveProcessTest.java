@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static ru.kuzbass.edu.workflows.cadrereserve.CadreReserveFixtures.achievement;
@@ -49,7 +50,8 @@ class CadreReserveProcessTest extends ProcessTest {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
 
-  record Candidate(long id, String caseNumber, long instanceKey, String email) {}
+  /** {@code token}: the case's access token the registration returned (header X-Case-Token). */
+  record Candidate(long id, String caseNumber, long instanceKey, String email, String token) {}
 
   @BeforeEach
   void schools() {
@@ -97,7 +99,12 @@ class CadreReserveProcessTest extends ProcessTest {
     test(2027, h, 30);
     mvc.perform(multipart("/api/cadre-reserve/2027/candidates/{id}/idea", a.id())
             .file(new MockMultipartFile("file", "idea.pdf", "application/pdf", pdf()))
-            .param("title", "Школа как центр притяжения посёлка").param("text", "Открыть школу для жителей по вечерам").with(ApiUsers.hr()))
+            .param("title", "Школа как центр притяжения посёлка").param("text", "Открыть школу для жителей по вечерам")
+            .param("authorConsent", "true").with(ApiUsers.hr()))
+        .andExpect(status().isNoContent());
+    // C uploads with the case's token and does not agree to be named in the idea bank
+    mvc.perform(multipart("/api/cadre-reserve/2027/candidates/{id}/idea", c.id()).param("title", "Родительский университет")
+            .param("text", "Встречи родителей с учителями раз в месяц").header("X-Case-Token", c.token()))
         .andExpect(status().isNoContent());
     for (Candidate each : List.of(a, b, c, d, e, f, h)) {
       operaton.awaitPassed(each.instanceKey(), "Task_CheckFastTrack");
@@ -106,6 +113,11 @@ class CadreReserveProcessTest extends ProcessTest {
         .isEqualTo("конкурс «Лидеры России», финалист 2026 (Диплом № 17)");
     assertThat(jdbc.sql("SELECT fast_track_evidence FROM cadre_candidate WHERE id = ?").param(h.id()).query(String.class).optional())
         .as("a participant of a listed programme is no finalist").isEmpty();
+    // the candidate follows the case with its token: the stage, and the last day of registration (cadre.defaults.registration-closes)
+    mvc.perform(get("/api/cadre-reserve/candidates/{number}", a.caseNumber()).header("X-Case-Token", a.token()))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REGISTERED"))
+        .andExpect(jsonPath("$.statusText").value(org.hamcrest.Matchers.startsWith("Отборочный уровень")))
+        .andExpect(jsonPath("$.nextStepDue").value("2027-04-30"));
 
     // Registration closes at the end of 30 April, local time: the cut runs, not a second earlier.
     operaton.awaitEntered(season, "Timer_RegistrationClosed", 1);
@@ -131,14 +143,33 @@ class CadreReserveProcessTest extends ProcessTest {
         .contains("конкурсе 2028 года").contains("Управленческие навыки, лидерство и командная работа");
     assertThat(letter(d, "LEVEL1_REFUSAL")).contains("Тестирование не было завершено");
     assertThat(letter(e, "LEVEL1_PASS")).contains("Лидеры России").contains("без отбора");
-    assertThat(letter(a, "LEVEL1_PASS")).contains("балл теста 90").contains("место в рейтинге сезона — 1");
+    // the course's length is cadre.defaults.course-days
+    assertThat(letter(a, "LEVEL1_PASS")).contains("балл теста 90").contains("место в рейтинге сезона — 1")
+        .contains("продолжительностью 3 дн.").doesNotContain("трёхдневный");
+    mvc.perform(get("/api/cadre-reserve/candidates/{number}", c.caseNumber()).header("X-Case-Token", c.token()))
+        .andExpect(jsonPath("$.status").value("LEVEL1_FAILED")).andExpect(jsonPath("$.nextStepDue").doesNotExist());
 
     // The idea author gets the expert's recommendation, whatever the level-1 result.
     Task review = operaton.awaitTask(a.instanceKey(), "Task_ReviewIdea");
     assertThat(operaton.taskVariables(review)).containsEntry("ideaTitle", "Школа как центр притяжения посёлка");
     operaton.completeTask(a.instanceKey(), "Task_ReviewIdea", "expert1", Map.of("ideaRecommendation", "Начните с опроса жителей посёлка"));
+    operaton.completeTask(c.instanceKey(), "Task_ReviewIdea", "expert2", Map.of("ideaRecommendation", "Пригласите родителей к планированию"));
     operaton.awaitPassed(a.instanceKey(), "EndEvent_IdeaAnswered");
-    assertThat(letter(a, "IDEA")).contains("банк проектных идей").contains("Начните с опроса жителей посёлка");
+    operaton.awaitPassed(c.instanceKey(), "EndEvent_IdeaAnswered");
+    // the letter promises what the idea bank shows: the community by its configured name, the author's name only with consent
+    assertThat(letter(a, "IDEA")).contains("банк проектных идей").contains("Начните с опроса жителей посёлка")
+        .contains("«Кузбасс – это каждый из нас»").contains("а также Ваше имя").doesNotContain("видна участникам");
+    assertThat(letter(c, "IDEA")).contains("Ваше имя в банке не указано");
+    // the idea bank: read-only, for HR and the reserve's experts; the author only where they consented
+    List<Object> bank = json.readValue(mvc.perform(get("/api/cadre-reserve/ideas").param("season", "2027").with(ApiUsers.expert()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8),
+        new com.fasterxml.jackson.core.type.TypeReference<List<Object>>() {});
+    assertThat(bank).containsExactlyInAnyOrder(
+        Map.<String, Object>of("season", 2027, "title", "Школа как центр притяжения посёлка", "author", "Кандидатова Анна Сергеевна"),
+        Map.<String, Object>of("season", 2027, "title", "Родительский университет"));
+    mvc.perform(get("/api/cadre-reserve/ideas").with(ApiUsers.hr())).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2));
+    mvc.perform(get("/api/cadre-reserve/ideas").with(ApiUsers.auditor())).andExpect(status().isForbidden());
+    mvc.perform(get("/api/cadre-reserve/ideas")).andExpect(status().isUnauthorized());
 
     // Level 2: internship schools with steady results (S2 flat counts under NON_DECREASING; S5 lacks a year).
     Task schools = operaton.awaitTask(season, "Task_ConfirmInternshipSchools");
@@ -162,8 +193,36 @@ class CadreReserveProcessTest extends ProcessTest {
     operaton.awaitPassed(season, "Task_AnnounceLevel2");
     operaton.awaitPassed(f.instanceKey(), "EndEvent_CourseMissed");
     assertThat(letter(f, "COURSE_MISSED")).contains("посетили 2");
+    // A's team did not pass: A is recommended to the municipal reserve, not in it, until the municipality confirms
+    assertThat(letter(a, "LEVEL2_RESULT")).contains("6.50 балла").contains("рекомендованы для включения в кадровый резерв муниципального уровня")
+        .contains(KEMEROVO).doesNotContain("МУНИЦИПАЛЬНЫЙ");
+    Task municipal = operaton.awaitTask(a.instanceKey(), "Task_DecideMunicipalReserve");
+    assertThat(operaton.taskVariables(municipal)).containsEntry("caseNumber", a.caseNumber()).containsEntry("schoolCode", "SCH-101")
+        .containsEntry("municipality", KEMEROVO);
+    mvc.perform(get("/api/cadre-reserve/registry").param("level", "municipal").param("season", "2027").with(ApiUsers.hr()))
+        .andExpect(jsonPath("$.length()").value(0));
+    mvc.perform(get("/api/cadre-reserve/registry").param("level", "recommended").param("season", "2027").with(ApiUsers.hr()))
+        .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].caseNumber").value(a.caseNumber()))
+        .andExpect(jsonPath("$[0].level").value("MUNICIPAL_RECOMMENDED")).andExpect(jsonPath("$[0].planStatus").doesNotExist());
+    mvc.perform(get("/api/cadre-reserve/candidates/{number}", a.caseNumber()).header("X-Case-Token", a.token()))
+        .andExpect(jsonPath("$.status").value("MUNICIPAL_RECOMMENDED"))
+        .andExpect(jsonPath("$.statusText").value(org.hamcrest.Matchers.containsString("ожидается решение органа управления образованием ("
+            + KEMEROVO + ")")));
+    mvc.perform(get("/api/cadre-reserve/candidates/{number}", a.caseNumber()).header("X-Case-Token", c.token())).andExpect(status().isNotFound());
+    mvc.perform(get("/api/cadre-reserve/candidates/{number}", a.caseNumber())).andExpect(status().isNotFound());
+    operaton.completeTask(municipal, "kem-officer", Map.of("municipalDecision", "CONFIRMED"));
     operaton.awaitPassed(a.instanceKey(), "EndEvent_MunicipalReserve");
-    assertThat(letter(a, "LEVEL2_RESULT")).contains("6.50 балла").contains("МУНИЦИПАЛЬНЫЙ");
+    assertThat(letter(a, "MUNICIPAL_DECISION")).contains("подтвердил Ваше включение в МУНИЦИПАЛЬНЫЙ кадровый резерв")
+        .contains("«Трансформация системы образования в условиях турбулентности»").contains("«Менеджмент»")
+        .contains("индивидуальный план развития резервиста");
+    mvc.perform(get("/api/cadre-reserve/registry").param("level", "municipal").param("season", "2027").with(ApiUsers.hr()))
+        .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].caseNumber").value(a.caseNumber()))
+        .andExpect(jsonPath("$[0].municipalConfirmedBy").value("kem-officer"))
+        .andExpect(jsonPath("$[0].municipalConfirmedAt").exists()).andExpect(jsonPath("$[0].planStatus").value("NOT_STARTED"));
+    mvc.perform(get("/api/cadre-reserve/registry").param("level", "recommended").param("season", "2027").with(ApiUsers.hr()))
+        .andExpect(jsonPath("$.length()").value(0));
+    mvc.perform(get("/api/cadre-reserve/candidates/{number}", a.caseNumber()).with(ApiUsers.hr()))
+        .andExpect(jsonPath("$.status").value("MUNICIPAL_RESERVE")).andExpect(jsonPath("$.planStatus").value("NOT_STARTED"));
     assertThat(letter(b, "LEVEL2_PASS")).contains("команды № 1").contains("7.00 балла");
 
     // Level 3: project schools with unstable (S3) or persistently low (S4) results; the coordinator takes S3.
@@ -197,7 +256,8 @@ class CadreReserveProcessTest extends ProcessTest {
       operaton.awaitEnded(each.instanceKey());
     }
 
-    assertThat(letter(e, "LEVEL3_RESULT")).contains("РЕГИОНАЛЬНЫЙ").contains("7.00 балла");
+    assertThat(letter(e, "LEVEL3_RESULT")).contains("РЕГИОНАЛЬНЫЙ").contains("7.00 балла")
+        .contains("«Трансформация системы образования в условиях турбулентности»").contains("«Менеджмент»");
     assertThat(letter(b, "LEVEL3_RESULT")).contains("МУНИЦИПАЛЬНЫЙ").contains("6.75 балла");
     PdfAssertions.assertPdfA2b(jdbc.sql("SELECT pdf FROM letter WHERE case_number = ? AND kind = 'LEVEL3_RESULT'").param(e.caseNumber())
         .query(byte[].class).single());
@@ -210,13 +270,24 @@ class CadreReserveProcessTest extends ProcessTest {
     assertThat(PdfAssertions.text(parts.getBodyPart(1).getInputStream().readAllBytes()))
         .contains("Программа развития школы S3").contains("Руководителю школы S3");
 
+    // HR records how far a reservist's individual plan is; who is no reservist has none.
+    mvc.perform(put("/api/cadre-reserve/registry/{number}/plan-status", e.caseNumber()).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"planStatus\": \"IN_PROGRESS\"}").with(ApiUsers.hr())).andExpect(status().isNoContent());
+    mvc.perform(put("/api/cadre-reserve/registry/{number}/plan-status", c.caseNumber()).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"planStatus\": \"IN_PROGRESS\"}").with(ApiUsers.hr())).andExpect(status().isNotFound());
+    mvc.perform(put("/api/cadre-reserve/registry/{number}/plan-status", e.caseNumber()).contentType(MediaType.APPLICATION_JSON)
+        .content("{}").with(ApiUsers.hr())).andExpect(status().isBadRequest());
+    mvc.perform(get("/api/cadre-reserve/candidates/{number}", e.caseNumber()).header("X-Case-Token", e.token()))
+        .andExpect(jsonPath("$.status").value("REGIONAL_RESERVE")).andExpect(jsonPath("$.planStatus").value("IN_PROGRESS"));
+
     // The registry matches the scores.
     mvc.perform(get("/api/cadre-reserve/registry").param("level", "regional").param("season", "2027").with(ApiUsers.hr()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(1))
         .andExpect(jsonPath("$[0].caseNumber").value(e.caseNumber()))
         .andExpect(jsonPath("$[0].individualScore").value(7.0))
-        .andExpect(jsonPath("$[0].teamScore").value(7.0));
+        .andExpect(jsonPath("$[0].teamScore").value(7.0))
+        .andExpect(jsonPath("$[0].planStatus").value("IN_PROGRESS"));
     mvc.perform(get("/api/cadre-reserve/registry").param("level", "municipal").param("season", "2027").with(ApiUsers.hr()))
         .andExpect(jsonPath("$.length()").value(2))
         .andExpect(jsonPath("$[0].caseNumber").value(b.caseNumber()))
@@ -227,7 +298,7 @@ class CadreReserveProcessTest extends ProcessTest {
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(csv.lines().toList()).hasSize(2);
     assertThat(csv.lines().toList().get(1)).startsWith("\"" + e.caseNumber() + "\",\"Кандидатова Анна Сергеевна\",\"SCH-105\"")
-        .endsWith(",REGIONAL,2027,10.000,7.00,7.00");
+        .endsWith(",REGIONAL,2027,10.000,7.00,7.00,IN_PROGRESS,,");
     // The audit log holds every automated step of E's case and each of its letters, and its chains verify;
     // the season's and A's too, with every user task and the Tasklist user who completed it.
     assertOperatonAuditTrail(e.instanceKey(), e.caseNumber());
@@ -237,9 +308,48 @@ class CadreReserveProcessTest extends ProcessTest {
         .containsExactlyInAnyOrder("expert1", "expert1", "expert2", "expert2");
     assertThat(audit.events(e.caseNumber())).extracting(AuditLog.Stored::elementId)
         .contains("Task_CheckFastTrack", "Task_SendLevel1Pass", "Task_SendLevel2Pass", "Task_SendLevel3Result");
-    // each letter once: 7 level-1 letters, 1 idea, 1 course, 1 level-2 result, 2 level-2 passes, 2 level-3 results, 1 cover
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM letter").query(Integer.class).single()).isEqualTo(15);
-    assertThat(SharedMailServer.received()).hasSize(15);
+    // each letter once: 7 level-1 letters, 2 ideas, 1 course, 1 level-2 result, 1 municipal decision, 2 level-2 passes,
+    // 2 level-3 results, 1 cover
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM letter").query(Integer.class).single()).isEqualTo(17);
+    assertThat(SharedMailServer.received()).hasSize(17);
+    assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE kind = 'USER_TASK' AND element_id = 'Task_DecideMunicipalReserve'")
+        .query(String.class).list()).containsExactly("kem-officer");
+  }
+
+  /**
+   * The municipality declines its recommendation: the candidate never enters the registry, and the
+   * status and the letter say why. The case is moved on the engine to where the level-2 result leaves
+   * it (the season through level 2 is the test above).
+   */
+  @Test
+  void aMunicipalityThatDeclinesKeepsTheRecommendedCandidateOutOfTheReserve() throws Exception {
+    startSeason(2027);
+    Candidate x = register(2027, 1, KEMEROVO, List.of());
+    operaton.awaitEntered(x.instanceKey(), "Event_Level1Decided", 1);
+    jdbc.sql("UPDATE cadre_candidate SET status = 'MUNICIPAL_RECOMMENDED' WHERE id = ?").param(x.id()).update();
+    operaton.engine().getRuntimeService().createProcessInstanceModification(Long.toString(x.instanceKey()))
+        .cancelAllForActivity("Event_Level1Decided").startBeforeActivity("Task_RecommendToMunicipality").execute();
+    Task municipal = operaton.awaitTask(x.instanceKey(), "Task_DecideMunicipalReserve");
+    mvc.perform(get("/api/cadre-reserve/registry").param("level", "recommended").with(ApiUsers.hr()))
+        .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].caseNumber").value(x.caseNumber()));
+
+    operaton.completeTask(municipal, "kem-officer", Map.of("municipalDecision", "DECLINED",
+        "municipalDeclineReason", "Вакансий резерва по профилю участника в округе нет"));
+    operaton.awaitPassed(x.instanceKey(), "EndEvent_MunicipalDeclined");
+    assertThat(operaton.passed(x.instanceKey(), "EndEvent_MunicipalReserve")).isFalse();
+    for (String level : List.of("municipal", "recommended", "regional")) {
+      mvc.perform(get("/api/cadre-reserve/registry").param("level", level).with(ApiUsers.hr())).andExpect(jsonPath("$.length()").value(0));
+    }
+    mvc.perform(get("/api/cadre-reserve/candidates/{number}", x.caseNumber()).header("X-Case-Token", x.token()))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("MUNICIPAL_DECLINED"))
+        .andExpect(jsonPath("$.statusText").value("Орган управления образованием (" + KEMEROVO + ") не подтвердил включение в "
+            + "муниципальный кадровый резерв. Причина: Вакансий резерва по профилю участника в округе нет"))
+        .andExpect(jsonPath("$.planStatus").doesNotExist());
+    assertThat(letter(x, "MUNICIPAL_DECISION")).contains("не подтвердил").contains("Вакансий резерва по профилю участника в округе нет")
+        .doesNotContain("Менеджмент");
+    assertThat(jdbc.sql("SELECT CONCAT(municipal_decision, ' ', municipal_decided_by) FROM cadre_candidate WHERE id = ?").param(x.id())
+        .query(String.class).single()).isEqualTo("DECLINED kem-officer");
+    operaton.assertAuditTrailComplete(jdbc, x.instanceKey());
   }
 
   @Test
@@ -389,7 +499,7 @@ class CadreReserveProcessTest extends ProcessTest {
     Map<?, ?> body = json.readValue(response, Map.class);
     long id = ((Number) body.get("id")).longValue();
     long key = jdbc.sql("SELECT process_instance_key FROM cadre_candidate WHERE id = ?").param(id).query(Long.class).single();
-    return new Candidate(id, (String) body.get("caseNumber"), key, email(n));
+    return new Candidate(id, (String) body.get("caseNumber"), key, email(n), (String) body.get("accessToken"));
   }
 
   private void test(int season, Candidate c, int score) throws Exception {

@@ -29,7 +29,8 @@ class CohortRulesTest extends ProcessTest {
     assertThat(seasons.cutLevel2(2027)).containsEntry("level3TeamCount", 2);
     assertThat(passedTeams(2027)).containsExactly(1, 3);
     assertThat(jdbc.sql("SELECT score FROM cadre_team WHERE number = 2").query(BigDecimal.class).single()).isEqualByComparingTo("6.99");
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM cadre_candidate WHERE reserve = 'MUNICIPAL' AND status = 'MUNICIPAL_RESERVE'")
+    // the member of team 2 is only recommended to the municipal reserve: no reserve until the municipality confirms
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM cadre_candidate WHERE reserve IS NULL AND status = 'MUNICIPAL_RECOMMENDED'")
         .query(Integer.class).single()).isEqualTo(1);
   }
 

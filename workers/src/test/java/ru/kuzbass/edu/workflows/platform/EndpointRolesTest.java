@@ -24,6 +24,9 @@ import ru.kuzbass.edu.workflows.support.ProcessTest;
 @Tag("reliability")
 class EndpointRolesTest extends ProcessTest {
 
+  /** The one staff endpoint that the reserve's experts read too. */
+  static final String IDEA_BANK = "/api/cadre-reserve/ideas";
+
   @Autowired MockMvc mvc;
 
   static Stream<Arguments> staffEndpoints() {
@@ -37,6 +40,8 @@ class EndpointRolesTest extends ProcessTest {
         Arguments.of(HttpMethod.POST, "/api/cadre-reserve/2027/course-attendance", "application/json"),
         Arguments.of(HttpMethod.POST, "/api/cadre-reserve/2027/teams/1/project", "multipart/form-data"),
         Arguments.of(HttpMethod.GET, "/api/cadre-reserve/registry", null),
+        Arguments.of(HttpMethod.PUT, "/api/cadre-reserve/registry/КР-2027-000001/plan-status", "application/json"),
+        Arguments.of(HttpMethod.GET, IDEA_BANK, null),
         Arguments.of(HttpMethod.POST, "/api/schools/results", "application/json"),
         Arguments.of(HttpMethod.POST, "/api/schools/results", "text/csv"),
         Arguments.of(HttpMethod.POST, "/api/pedagogical-classes/openings", "application/json"),
@@ -52,6 +57,13 @@ class EndpointRolesTest extends ProcessTest {
     assertThat(status(method, path, contentType, ApiUsers.auditor())).as("auditor").isEqualTo(403);
     assertThat(status(method, path, contentType, ApiUsers.hr())).as("HR").isNotIn(401, 403);
     assertThat(status(method, path, contentType, ApiUsers.admin())).as("ADMIN").isNotIn(401, 403);
+  }
+
+  /** An expert of the cadre reserve reads the idea bank, and nothing else of the staff API. */
+  @ParameterizedTest(name = "{0} {1} ({2})")
+  @MethodSource("staffEndpoints")
+  void expertReadsTheIdeaBankOnly(HttpMethod method, String path, String contentType) throws Exception {
+    assertThat(status(method, path, contentType, ApiUsers.expert())).as("expert").isEqualTo(path.equals(IDEA_BANK) ? 200 : 403);
   }
 
   /** The engine's REST API answers no one but ADMIN; unauthenticated, it would skip every authorization check. */

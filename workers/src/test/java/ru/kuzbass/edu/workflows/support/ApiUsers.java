@@ -20,4 +20,8 @@ public final class ApiUsers {
   public static RequestPostProcessor auditor() {
     return httpBasic("auditor", "auditor-secret");
   }
+
+  public static RequestPostProcessor expert() {
+    return httpBasic("expert", "expert-secret");
+  }
 }
