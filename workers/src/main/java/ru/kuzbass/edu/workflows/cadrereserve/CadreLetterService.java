@@ -105,7 +105,7 @@ public class CadreLetterService {
           () -> CadreLetters.projectCover(key, season, (String) t.get("name"), (String) t.get("project_title"), members,
               properties.rules(season).source(), RegionTime.today(clock)));
       mail.send(new OutgoingMail(key + ":" + CadreLetterKind.PROJECT_COVER, (String) t.get("email"),
-          "Управленческий проект для школы " + school + " (команда " + key + ")",
+          "Управленческий проект команды " + key + ": " + t.get("name"),
           "Здравствуйте!\n\nВо вложении — сопроводительное письмо № " + letter.number() + " и управленческий проект «" + t.get("project_title")
               + "».\n\nПисьмо отправлено автоматически, отвечать на него не нужно.\n\n" + CadreLetters.ISSUER,
           letter, List.of(new OutgoingMail.Document(key + "-проект.pdf", (byte[]) t.get("project_pdf")))));
