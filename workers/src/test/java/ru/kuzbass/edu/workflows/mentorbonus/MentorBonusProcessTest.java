@@ -55,10 +55,7 @@ class MentorBonusProcessTest extends ProcessTest {
 
   @Test
   void fullTermAccruesTwelveMonthsAndClosesWithACertificate() throws Exception {
-    jdbc.sql("INSERT INTO municipality (code, name) VALUES ('IZH', 'Ижморский муниципальный округ')").update();
-    jdbc.sql("""
-        INSERT INTO school (code, name, municipality_code, settlement_name, settlement_type, settlement_population)
-        VALUES ('SCH-4217', 'МБОУ «Ижморская СОШ № 1»', 'IZH', 'Ижморский', 'URBAN_TYPE_SETTLEMENT', 5000)""").update();
+    insertSchool("SCH-4217", "МБОУ «Ижморская СОШ № 1»");
     Case c = approved(MentorBonusFixtures.nomination());
     operaton.awaitPassed(c.instanceKey(), "Task_SendOrder");
 

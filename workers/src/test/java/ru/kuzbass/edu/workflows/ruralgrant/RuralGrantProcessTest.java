@@ -48,10 +48,7 @@ class RuralGrantProcessTest extends ProcessTest {
 
   @Test
   void approvedTeacherConfirmedFiveTimesCompletesTheObligation() throws Exception {
-    jdbc.sql("INSERT INTO municipality (code, name) VALUES ('IZH', 'Ижморский муниципальный округ')").update();
-    jdbc.sql("""
-        INSERT INTO school (code, name, municipality_code, settlement_name, settlement_type, settlement_population)
-        VALUES (?, 'МБОУ «Ижморская СОШ № 1»', 'IZH', 'Ижморский', 'URBAN_TYPE_SETTLEMENT', 5000)""").param(RuralGrantFixtures.SCHOOL).update();
+    insertSchool(RuralGrantFixtures.SCHOOL, "МБОУ «Ижморская СОШ № 1»");
     Case c = approveAndContract(2027);
     for (int year = 1; year <= 5; year++) {
       confirmYear(c, year);
