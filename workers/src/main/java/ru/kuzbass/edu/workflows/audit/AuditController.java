@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import ru.kuzbass.edu.workflows.letters.LetterService;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.Csv;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
@@ -24,6 +25,10 @@ import ru.kuzbass.edu.workflows.platform.RegionTime;
  * case's timeline as JSON, CSV or a PDF/A report. A timeline masks personal data unless the auditor
  * asks for it with {@code personalData=true} and a {@code reason}; that request is itself appended
  * to the case's chain, with the auditor's name.
+ *
+ * <p>One endpoint is public: a letter's verification code resolves to its number, kind, date and
+ * SHA-256, so that a recipient or a court can check a letter without an account. It tells nothing
+ * personal, codes cannot be guessed, and it is rate-limited per address like the intake.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -33,14 +38,24 @@ public class AuditController {
   private final CaseTimeline timelines;
   private final AuditReport reports;
   private final AuditSearch search;
+  private final LetterService letters;
   private final ObjectMapper json;
 
-  public AuditController(AuditLog audit, CaseTimeline timelines, AuditReport reports, AuditSearch search, ObjectMapper json) {
+  public AuditController(AuditLog audit, CaseTimeline timelines, AuditReport reports, AuditSearch search, LetterService letters,
+      ObjectMapper json) {
     this.audit = audit;
     this.timelines = timelines;
     this.reports = reports;
     this.search = search;
+    this.letters = letters;
     this.json = json;
+  }
+
+  /** The letter that printed this code (public; see the class comment). */
+  @GetMapping("/letters/{code}")
+  public LetterService.Verification letter(@PathVariable String code) {
+    return letters.verify(code).orElseThrow(() -> ApiProblem.notFound(
+        "Письма с кодом проверки " + (code.length() > 20 ? code.substring(0, 20) + "…" : code) + " в реестре писем нет"));
   }
 
   /** Cases by process, period (local dates, inclusive) and an outcome any of their events had; newest activity first. */

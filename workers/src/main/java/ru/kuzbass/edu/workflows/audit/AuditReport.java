@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
 import ru.kuzbass.edu.workflows.letters.LetterService;
+import ru.kuzbass.edu.workflows.letters.Letterhead;
 import ru.kuzbass.edu.workflows.letters.PdfLetterRenderer;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 
@@ -22,10 +23,12 @@ public class AuditReport {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
 
   private final PdfLetterRenderer renderer;
+  private final Letterhead letterhead;
   private final Clock clock;
 
-  public AuditReport(PdfLetterRenderer renderer, Clock clock) {
+  public AuditReport(PdfLetterRenderer renderer, Letterhead letterhead, Clock clock) {
     this.renderer = renderer;
+    this.letterhead = letterhead;
     this.clock = clock;
   }
 
@@ -51,7 +54,7 @@ public class AuditReport {
     paragraphs.add("Контрольная сумма строк отчёта (SHA-256): " + contentHash + ". Её можно пересчитать по выгрузке CSV "
         + "того же дела; целостность цепочек проверяет GET /api/audit/verify.");
     byte[] pdf = renderer.render(new LetterContent("Отчёт журнала аудита", timeline.caseNumber(), RegionTime.today(clock),
-        List.of("Для контрольно-ревизионного отдела"), paragraphs, "Министерство образования Кузбасса"));
+        List.of("Для контрольно-ревизионного отдела"), paragraphs), letterhead.unsigned());
     return new Report(pdf, contentHash, LetterService.sha256(pdf));
   }
 

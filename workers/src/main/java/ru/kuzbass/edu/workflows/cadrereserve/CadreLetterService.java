@@ -13,6 +13,7 @@ import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Rules;
 import ru.kuzbass.edu.workflows.cadrereserve.CandidateService.Candidate;
 import ru.kuzbass.edu.workflows.letters.IssuedLetter;
 import ru.kuzbass.edu.workflows.letters.LetterService;
+import ru.kuzbass.edu.workflows.letters.Salutation;
 import ru.kuzbass.edu.workflows.mail.MailService;
 import ru.kuzbass.edu.workflows.mail.OutgoingMail;
 import ru.kuzbass.edu.workflows.people.Person;
@@ -60,7 +61,8 @@ public class CadreLetterService {
     Candidate c = candidates.get(candidateId);
     Person person = people.get(c.personId());
     Rules rules = properties.rules(c.season());
-    Addressee a = new Addressee(c.caseNumber(), person.fullName(), c.season(), c.composite(), c.rank());
+    Addressee a = new Addressee(c.caseNumber(), person.fullName(), Salutation.of(person.givenName(), person.patronymic()), c.season(),
+        c.composite(), c.rank(), rules.source());
     LocalDate today = RegionTime.today(clock);
     if (kind == CadreLetterKind.IDEA) {
       if (ideaRecommendation == null || ideaRecommendation.isBlank()) {
@@ -96,7 +98,7 @@ public class CadreLetterService {
   /** Each project school's head gets the team's project with a cover letter. */
   public void sendProjectsToSchools(int season) {
     for (Map<String, Object> t : jdbc.sql("""
-            SELECT t.id, t.team_key, t.project_school, t.project_title, t.project_pdf, s.email FROM cadre_team t
+            SELECT t.id, t.team_key, t.project_school, t.project_title, t.project_pdf, s.name, s.email FROM cadre_team t
             LEFT JOIN school s ON s.code = t.project_school
             WHERE t.season = ? AND t.passed_level2 = TRUE AND t.project_pdf IS NOT NULL ORDER BY t.number""").param(season).query().listOfRows()) {
       String key = (String) t.get("team_key");
@@ -107,9 +109,10 @@ public class CadreLetterService {
       List<String> members = jdbc.sql("SELECT person_id FROM cadre_candidate WHERE team_id = ? AND individual_score IS NOT NULL ORDER BY id")
           .param(t.get("id")).query(Long.class).list().stream().map(id -> people.get(id).fullName()).toList();
       IssuedLetter letter = letters.issue(key, CadreLetterKind.PROJECT_COVER.name(), CadreLetterKind.PROJECT_COVER.fileName(key),
-          () -> CadreLetters.projectCover(key, season, school, (String) t.get("project_title"), members, RegionTime.today(clock)));
+          () -> CadreLetters.projectCover(key, season, (String) t.get("name"), (String) t.get("project_title"), members,
+              properties.rules(season).source(), RegionTime.today(clock)));
       mail.send(new OutgoingMail(key + ":" + CadreLetterKind.PROJECT_COVER, (String) t.get("email"),
-          "Управленческий проект для школы " + school + " (команда " + key + ")",
+          "Управленческий проект команды " + key + ": " + t.get("name"),
           "Здравствуйте!\n\nВо вложении — сопроводительное письмо № " + letter.number() + " и управленческий проект «" + t.get("project_title")
               + "».\n\nПисьмо отправлено автоматически, отвечать на него не нужно.\n\n" + CadreLetters.ISSUER,
           letter, List.of(new OutgoingMail.Document(key + "-проект.pdf", (byte[]) t.get("project_pdf")))));

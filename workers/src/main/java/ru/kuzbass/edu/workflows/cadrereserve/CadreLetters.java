@@ -3,18 +3,32 @@ package ru.kuzbass.edu.workflows.cadrereserve;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
 
 /** The wording of the cadre-reserve letters: pure functions of what the case knows. */
 final class CadreLetters {
   private CadreLetters() {}
 
+  /** Signs the e-mails that carry the letters. */
   static final String ISSUER = "Министерство образования Кузбасса";
+  /** The key of this process's signatory in {@code letters.signatories}. */
+  static final String PROCESS = "cadre-reserve";
+  /** The letters that end or narrow a candidate's way, and so state how to appeal. */
+  private static final Set<CadreLetterKind> REFUSALS =
+      EnumSet.of(CadreLetterKind.LEVEL1_REFUSAL, CadreLetterKind.COURSE_MISSED, CadreLetterKind.LEVEL2_RESULT);
   static final String PROGRAMME = "кадровый резерв руководителей образовательных организаций Кузбасса «КУЗБАСС. БУДУЩЕЕ.РФ»";
 
-  /** What a letter to a candidate says about them, already resolved to names and figures. */
-  record Addressee(String caseNumber, String fullName, int season, BigDecimal composite, Integer rank) {}
+  /**
+   * What a letter to a candidate says about them, already resolved to names and figures.
+   *
+   * @param salutation the greeting by name ({@link ru.kuzbass.edu.workflows.letters.Salutation})
+   * @param basis      the act of the season's rules, printed as the letter's basis
+   */
+  record Addressee(String caseNumber, String fullName, String salutation, int season, BigDecimal composite, Integer rank,
+      String basis) {}
 
   static LetterContent level1Refusal(Addressee a, LocalDate today, String reason, String token, String courseName) {
     List<String> body = new ArrayList<>();
@@ -91,7 +105,7 @@ final class CadreLetters {
         : "Вы включены в МУНИЦИПАЛЬНЫЙ кадровый резерв руководителей образовательных организаций.");
     body.add(training(training));
     body.add("Поздравляем и желаем успехов в управленческой работе!");
-    return letter(CadreLetterKind.LEVEL3_RESULT, a, today, body);
+    return letter(CadreLetterKind.LEVEL3_RESULT, a, today, body, !regional);
   }
 
   /** The municipality's decision on the recommendation after level 2; {@code declineReason} is null when it confirmed. */
@@ -116,19 +130,24 @@ final class CadreLetters {
         + "кадрового резерва.";
   }
 
-  static LetterContent projectCover(String teamKey, int season, String schoolCode, String projectTitle, List<String> members,
-      LocalDate today) {
+  static LetterContent projectCover(String teamKey, int season, String schoolName, String projectTitle, List<String> members,
+      String basis, LocalDate today) {
     List<String> body = new ArrayList<>();
     body.add("Направляем управленческий проект «" + projectTitle + "», разработанный для Вашей школы командой резервистов "
         + teamKey + " на экспертно-проектном уровне конкурса «КУЗБАСС. БУДУЩЕЕ.РФ» (сезон " + season + ").");
     body.add("Состав команды: " + String.join(", ", members) + ".");
     body.add("Проект прошёл защиту перед экспертами и передаётся Вам как инструмент изменений: просим рассмотреть его "
         + "при обновлении программы развития школы. Текст проекта приложен к письму.");
-    return new LetterContent(CadreLetterKind.PROJECT_COVER.title(), CadreLetterKind.PROJECT_COVER.number(teamKey), today,
-        List.of("Руководителю школы " + schoolCode), body, ISSUER);
+    return new LetterContent(PROCESS, CadreLetterKind.PROJECT_COVER.title(), CadreLetterKind.PROJECT_COVER.number(teamKey), today,
+        List.of("Руководителю " + schoolName), null, body, basis, false);
   }
 
   private static LetterContent letter(CadreLetterKind kind, Addressee a, LocalDate today, List<String> body) {
-    return new LetterContent(kind.title(), kind.number(a.caseNumber()), today, List.of("Кому: " + a.fullName()), body, ISSUER);
+    return letter(kind, a, today, body, REFUSALS.contains(kind));
+  }
+
+  private static LetterContent letter(CadreLetterKind kind, Addressee a, LocalDate today, List<String> body, boolean appealable) {
+    return new LetterContent(PROCESS, kind.title(), kind.number(a.caseNumber()), today, List.of("Кому: " + a.fullName()), a.salutation(),
+        body, a.basis(), appealable);
   }
 }

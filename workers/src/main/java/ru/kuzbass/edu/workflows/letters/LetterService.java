@@ -3,6 +3,7 @@ package ru.kuzbass.edu.workflows.letters;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
@@ -15,22 +16,27 @@ import ru.kuzbass.edu.workflows.audit.AuditLog;
 
 /**
  * The letter registry. A letter is issued at most once per case and kind: a retried job gets
- * the stored letter back, byte for byte, instead of a new one.
+ * the stored letter back, byte for byte, with the verification code it printed, instead of a new one.
  */
 @Service
 public class LetterService {
 
   private final JdbcClient jdbc;
   private final PdfLetterRenderer renderer;
+  private final Letterhead letterhead;
   private final AuditLog audit;
   private final Clock clock;
 
-  public LetterService(JdbcClient jdbc, PdfLetterRenderer renderer, AuditLog audit, Clock clock) {
+  public LetterService(JdbcClient jdbc, PdfLetterRenderer renderer, Letterhead letterhead, AuditLog audit, Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.renderer = renderer;
+    this.letterhead = letterhead;
     this.clock = clock;
   }
+
+  /** What the registry says about a letter, by its verification code: nothing personal, enough to check a copy. */
+  public record Verification(String code, String number, String kind, LocalDate issuedOn, String sha256) {}
 
   /**
    * Returns the case's letter of this kind, rendering and storing it first if it does not exist.
@@ -42,22 +48,25 @@ public class LetterService {
       return existing.get();
     }
     LetterContent letter = content.get();
-    byte[] pdf = renderer.render(letter);
+    String code = VerificationCode.next();
+    byte[] pdf = renderer.render(letter, letterhead.frame(letter, code));
     try {
       jdbc.sql("""
-              INSERT INTO letter (case_number, kind, number, issued_on, file_name, sha256, pdf, created_at)
-              VALUES (:caseNumber, :kind, :number, :issuedOn, :fileName, :sha256, :pdf, :createdAt)""")
+              INSERT INTO letter (case_number, kind, number, issued_on, file_name, sha256, verification_code, pdf, created_at)
+              VALUES (:caseNumber, :kind, :number, :issuedOn, :fileName, :sha256, :code, :pdf, :createdAt)""")
           .param("caseNumber", caseNumber)
           .param("kind", kind)
           .param("number", letter.number())
           .param("issuedOn", letter.date())
           .param("fileName", fileName)
           .param("sha256", sha256(pdf))
+          .param("code", code)
           .param("pdf", pdf)
           .param("createdAt", LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
           .update();
     } catch (DuplicateKeyException raced) {
-      // Another delivery of the same job stored it first; theirs is the letter of record.
+      // Another delivery of the same job stored it first; theirs is the letter of record. (Should the
+      // code instead have met an earlier letter's, one in 2^60, nothing is stored: the job fails and its retry draws a new one.)
     }
     IssuedLetter issued = find(caseNumber, kind).orElseThrow();
     audit.append(new AuditLog.Event("letter:" + caseNumber + ":" + kind, caseNumber, "LETTER", "letters", null, null, null, kind,
@@ -71,8 +80,19 @@ public class LetterService {
         .param("kind", kind)
         .query((rs, i) -> new IssuedLetter(
             rs.getLong("id"), rs.getString("case_number"), rs.getString("kind"), rs.getString("number"),
-            rs.getObject("issued_on", java.time.LocalDate.class), rs.getString("file_name"), rs.getString("sha256"), rs.getBytes("pdf")))
+            rs.getObject("issued_on", LocalDate.class), rs.getString("file_name"), rs.getString("sha256"),
+            rs.getString("verification_code"), rs.getBytes("pdf")))
         .optional();
+  }
+
+  /** The letter that printed this code, as typed from the letter ({@link VerificationCode#parse}); empty if none did. */
+  public Optional<Verification> verify(String typedCode) {
+    return VerificationCode.parse(typedCode).flatMap(code -> jdbc.sql(
+            "SELECT number, kind, issued_on, sha256 FROM letter WHERE verification_code = ?")
+        .param(code)
+        .query((rs, i) -> new Verification(VerificationCode.printed(code), rs.getString("number"), rs.getString("kind"),
+            rs.getObject("issued_on", LocalDate.class), rs.getString("sha256")))
+        .optional());
   }
 
   public static String sha256(byte[] bytes) {

@@ -16,10 +16,12 @@ import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TimeZone;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import java.util.zip.DeflaterOutputStream;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
@@ -78,13 +80,13 @@ public class PdfLetterRenderer {
 
   private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {}
 
-  public byte[] render(LetterContent letter) {
-    FontPool pool = inUsualScripts(letter) ? usualFonts : allFonts;
+  public byte[] render(LetterContent letter, LetterFrame frame) {
+    FontPool pool = inUsualScripts(letter, frame) ? usualFonts : allFonts;
     Fonts fonts = pool.borrow();
     try (PDDocument doc = new PDDocument()) {
       PDType0Font regularType0 = PDType0Font.load(doc, fonts.regular(), true);
       PDType0Font boldType0 = PDType0Font.load(doc, fonts.bold(), true);
-      new Layout(doc, regularType0, boldType0).write(letter);
+      new Layout(doc, regularType0, boldType0, frame).write(letter);
       makePdfA(doc, letter);
       ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
       doc.save(out);
@@ -96,10 +98,12 @@ public class PdfLetterRenderer {
     }
   }
 
-  private static boolean inUsualScripts(LetterContent letter) {
-    List<String> texts = new ArrayList<>(List.of(letter.title(), letter.number(), letter.signature()));
+  private static boolean inUsualScripts(LetterContent letter, LetterFrame frame) {
+    List<String> texts = new ArrayList<>(List.of(letter.title(), letter.number()));
     texts.addAll(letter.addressee());
     texts.addAll(letter.paragraphs());
+    texts.addAll(frame.texts());
+    Stream.of(letter.salutation(), letter.basis()).filter(Objects::nonNull).forEach(texts::add);
     return texts.stream().flatMapToInt(String::codePoints).allMatch(PdfLetterRenderer::usual);
   }
 
@@ -248,36 +252,107 @@ public class PdfLetterRenderer {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
-  /** Writes lines top-down, wrapping words and starting new pages as needed. */
+  /**
+   * Writes lines top-down, wrapping words and starting new pages as needed: the letterhead, the
+   * addressee on the right, the heading, the salutation, the body, the basis and the appeal route,
+   * the signatory; the verification code at the foot of every page.
+   */
   private static final class Layout {
+    private static final float SMALL_SIZE = 8.5f;
     private final PDDocument doc;
     private final PDType0Font regular;
     private final PDType0Font bold;
-    private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
+    private final LetterFrame frame;
+    private final float fullWidth = PDRectangle.A4.getWidth() - 2 * MARGIN;
     private final Map<PDType0Font, Map<Integer, Boolean>> glyphs = new HashMap<>();
     private PDPageContentStream stream;
     private float y;
+    private float x = MARGIN;
+    private float width = fullWidth;
 
-    Layout(PDDocument doc, PDType0Font regular, PDType0Font bold) {
+    Layout(PDDocument doc, PDType0Font regular, PDType0Font bold, LetterFrame frame) {
       this.doc = doc;
       this.regular = regular;
       this.bold = bold;
+      this.frame = frame;
     }
 
     void write(LetterContent letter) throws IOException {
       newPage();
+      letterhead();
+      // the addressee block takes the right half, as on the ministry's forms
+      x = MARGIN + fullWidth / 2;
+      width = fullWidth / 2;
       for (String line : letter.addressee()) {
         paragraph(line, regular, BODY_SIZE, 0);
       }
+      x = MARGIN;
+      width = fullWidth;
       y -= LEADING;
       paragraph(letter.title(), bold, 14f, 4);
       paragraph("№ " + letter.number() + " от " + RussianFormat.date(letter.date()), regular, BODY_SIZE, LEADING);
+      if (letter.salutation() != null) {
+        paragraph(letter.salutation(), bold, BODY_SIZE, LEADING / 2);
+      }
       for (String p : letter.paragraphs()) {
         paragraph(p, regular, BODY_SIZE, LEADING / 2);
       }
-      y -= LEADING;
-      paragraph(letter.signature(), bold, BODY_SIZE, 0);
+      if (letter.basis() != null) {
+        paragraph("Основание: " + letter.basis() + ".", regular, BODY_SIZE, LEADING / 2);
+      }
+      if (frame.appeal() != null) {
+        paragraph(frame.appeal(), regular, BODY_SIZE, LEADING / 2);
+      }
+      if (frame.signatory() != null) {
+        y -= LEADING;
+        signature(frame.signatory());
+      }
       stream.close();
+    }
+
+    private void letterhead() throws IOException {
+      paragraph(frame.issuer(), bold, 12f, 2);
+      for (String line : frame.details()) {
+        paragraph(line, regular, SMALL_SIZE, 0);
+      }
+      y -= 4;
+      stream.moveTo(MARGIN, y);
+      stream.lineTo(MARGIN + fullWidth, y);
+      stream.stroke();
+      y -= LEADING;
+    }
+
+    /** The position on the left, wrapped within the left part; the name on the right, on the position's last line. */
+    private void signature(LettersProperties.Signatory signatory) throws IOException {
+      String name = printable(signatory.name(), bold);
+      float nameWidth = bold.getStringWidth(name) / 1000 * BODY_SIZE;
+      width = fullWidth - nameWidth - LEADING;
+      paragraph(signatory.position(), bold, BODY_SIZE, 0);
+      width = fullWidth;
+      float lastLine = y + BODY_SIZE + 4;
+      show(name, bold, BODY_SIZE, MARGIN + fullWidth - nameWidth, lastLine);
+    }
+
+    private void footer() throws IOException {
+      if (frame.verification() == null) {
+        return;
+      }
+      float footerY = MARGIN - 2 * LEADING;
+      float saved = y;
+      y = footerY;
+      for (String line : wrap(printable(frame.verification(), regular), regular, SMALL_SIZE)) {
+        show(line, regular, SMALL_SIZE, MARGIN, y);
+        y -= SMALL_SIZE + 2;
+      }
+      y = saved;
+    }
+
+    private void show(String line, PDType0Font font, float size, float atX, float atY) throws IOException {
+      stream.beginText();
+      stream.setFont(font, size);
+      stream.newLineAtOffset(atX, atY);
+      stream.showText(line);
+      stream.endText();
     }
 
     private void paragraph(String text, PDType0Font font, float size, float spaceAfter) throws IOException {
@@ -290,11 +365,7 @@ public class PdfLetterRenderer {
           stream.close();
           newPage();
         }
-        stream.beginText();
-        stream.setFont(font, size);
-        stream.newLineAtOffset(MARGIN, y);
-        stream.showText(line);
-        stream.endText();
+        show(line, font, size, x, y);
         y -= size + 4;
       }
       y -= spaceAfter;
@@ -359,6 +430,7 @@ public class PdfLetterRenderer {
       PDPage page = new PDPage(PDRectangle.A4);
       doc.addPage(page);
       stream = new PDPageContentStream(doc, page);
+      footer();
       y = PDRectangle.A4.getHeight() - MARGIN;
     }
   }

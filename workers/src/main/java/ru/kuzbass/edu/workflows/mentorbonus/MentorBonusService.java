@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import ru.kuzbass.edu.workflows.letters.IssuedLetter;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
 import ru.kuzbass.edu.workflows.letters.LetterService;
+import ru.kuzbass.edu.workflows.letters.SchoolDirectory;
 import ru.kuzbass.edu.workflows.mail.MailService;
 import ru.kuzbass.edu.workflows.mail.OutgoingMail;
 import ru.kuzbass.edu.workflows.mentorbonus.MentorBonusLetters.Pairing;
@@ -74,13 +75,14 @@ public class MentorBonusService {
   private final PersonService people;
   private final BudgetEnvelopes budget;
   private final LetterService letters;
+  private final SchoolDirectory schools;
   private final MailService mail;
   private final RuntimeService runtime;
   private final HistoryService engineHistory;
   private final Clock clock;
 
   public MentorBonusService(MentorBonusRepository nominations, CaseHistory history, MentoringProperties properties,
-      TeacherService teachers, PersonService people, BudgetEnvelopes budget, LetterService letters, MailService mail,
+      TeacherService teachers, PersonService people, BudgetEnvelopes budget, LetterService letters, SchoolDirectory schools, MailService mail,
       RuntimeService runtime, HistoryService engineHistory, Clock clock) {
     this.nominations = nominations;
     this.history = history;
@@ -89,6 +91,7 @@ public class MentorBonusService {
     this.people = people;
     this.budget = budget;
     this.letters = letters;
+    this.schools = schools;
     this.mail = mail;
     this.runtime = runtime;
     this.engineHistory = engineHistory;
@@ -372,7 +375,8 @@ public class MentorBonusService {
   private LetterContent content(MentorLetterKind kind, Nomination n, Person mentor, List<String> reasons) {
     Rules rules = properties.rules(n.campaignYear());
     List<Person> mentees = nominations.mentees(n.id()).stream().map(id -> people.get(teacherOf(id).personId())).toList();
-    Pairing pairing = new Pairing(n, mentor, mentees, rules.monthlyAmount(), properties.fundingSourceName(n.fundingSource()), rules.source());
+    Pairing pairing = new Pairing(n, mentor, mentees, rules.monthlyAmount(), properties.fundingSourceName(n.fundingSource()), rules.source(),
+        schools.name(n.schoolCode()));
     LocalDate today = RegionTime.today(clock);
     return switch (kind) {
       case REJECTION -> MentorBonusLetters.rejection(pairing, today, reasons);

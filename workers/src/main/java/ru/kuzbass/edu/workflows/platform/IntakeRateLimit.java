@@ -15,7 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits the public intake (the POSTs anyone may make without logging in) per client IP: at most
+ * Limits the public intake (the POSTs anyone may make without logging in), and the public check of a
+ * letter's verification code, per client IP, together: at most
  * {@code requests} in a sliding {@code window}; more get 429 with {@code Retry-After}. Staff who log
  * in are not limited. The count lives in memory, per application instance: behind a load balancer
  * with several instances, the limit is per instance. It runs in the security filter chain only
@@ -47,7 +48,7 @@ public class IntakeRateLimit extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || request.getHeader("Authorization") != null || !isIntake(request.getRequestURI());
+    return request.getHeader("Authorization") != null || !isPublic(request.getMethod(), request.getRequestURI());
   }
 
   @Override
@@ -60,8 +61,8 @@ public class IntakeRateLimit extends OncePerRequestFilter {
     if (w.count() > limit.requests()) {
       long retryAfter = Math.max(1, (w.startedAt() + windowMillis - now + 999) / 1000);
       response.setHeader("Retry-After", Long.toString(retryAfter));
-      SecurityConfiguration.problem(json, response, HttpStatus.TOO_MANY_REQUESTS, "Слишком много заявок",
-          "С этого адреса подано слишком много заявок; повторите через " + retryAfter + " с");
+      SecurityConfiguration.problem(json, response, HttpStatus.TOO_MANY_REQUESTS, "Слишком много запросов",
+          "С этого адреса слишком много заявок или проверок писем; повторите через " + retryAfter + " с");
       return;
     }
     if (windows.size() > 100_000) {
@@ -70,7 +71,8 @@ public class IntakeRateLimit extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private static boolean isIntake(String uri) {
-    return uri.equals("/api/rural-grants/applications") || uri.matches("/api/cadre-reserve/[^/]+/candidates");
+  private static boolean isPublic(String method, String uri) {
+    return "POST".equals(method) && (uri.equals("/api/rural-grants/applications") || uri.matches("/api/cadre-reserve/[^/]+/candidates"))
+        || "GET".equals(method) && uri.matches("/api/audit/letters/[^/]+");
   }
 }

@@ -107,6 +107,8 @@ public class SecurityConfiguration {
         .exceptionHandling(e -> e.authenticationEntryPoint(loginNeeded).accessDeniedHandler((request, response, denied) ->
             problem(json, response, HttpStatus.FORBIDDEN, "Доступ запрещён", "Вашей роли этот раздел недоступен")))
         .authorizeHttpRequests(a -> a
+            // anyone holding a letter checks its verification code (AuditController; rate-limited)
+            .requestMatchers(HttpMethod.GET, "/api/audit/letters/*").permitAll()
             .requestMatchers("/api/audit/**").hasRole(Role.AUDITOR.name())
             // the public intake; applicants follow their case with its number and token (CaseTokens)
             .requestMatchers(HttpMethod.POST, "/api/rural-grants/applications", "/api/cadre-reserve/*/candidates").permitAll()

@@ -6,7 +6,9 @@ import static ru.kuzbass.edu.workflows.letters.RussianFormat.money;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
+import ru.kuzbass.edu.workflows.letters.Salutation;
 import ru.kuzbass.edu.workflows.people.Person;
 import ru.kuzbass.edu.workflows.ruralgrant.RefundCalculator.Refund;
 import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantProperties.Campaign;
@@ -15,48 +17,47 @@ import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantProperties.Campaign;
 final class GrantLetters {
   private GrantLetters() {}
 
+  /** Signs the e-mails that carry the letters. */
   static final String ISSUER = "Министерство образования Кузбасса";
+  /** The key of this process's signatory in {@code letters.signatories}. */
+  static final String PROCESS = "rural-grant";
 
-  static LetterContent rejection(GrantCase c, Person p, LocalDate today, List<String> reasons) {
+  static LetterContent rejection(GrantCase c, Person p, Optional<String> schoolName, LocalDate today, Campaign campaign,
+      List<String> reasons) {
     List<String> body = new ArrayList<>();
-    body.add(greeting(p));
     body.add("Рассмотрено Ваше заявление № " + c.caseNumber() + " о предоставлении единовременной компенсационной выплаты "
-        + "по программе «Земский учитель» для работы в школе " + school(c) + ".");
+        + "по программе «Земский учитель» для работы в школе " + school(c, schoolName) + ".");
     body.add("В предоставлении выплаты отказано по следующим основаниям:");
     for (String reason : reasons) {
       body.add("— " + reason);
     }
-    body.add("Вы вправе подать заявление повторно в следующей кампании или обжаловать решение в установленном порядке.");
-    return letter(GrantLetterKind.REJECTION, c, p, today, body);
+    body.add("Вы вправе подать заявление повторно в следующей кампании.");
+    return letter(GrantLetterKind.REJECTION, c, p, today, campaign, body);
   }
 
-  static LetterContent approval(GrantCase c, Person p, LocalDate today, Campaign campaign) {
+  static LetterContent approval(GrantCase c, Person p, Optional<String> schoolName, LocalDate today, Campaign campaign) {
     List<String> body = new ArrayList<>();
-    body.add(greeting(p));
     body.add("Конкурсная комиссия рассмотрела Ваше заявление № " + c.caseNumber() + " и приняла решение предоставить Вам "
         + "единовременную компенсационную выплату в размере " + money(campaign.grantAmount())
         + " по программе «Земский учитель».");
-    body.add("Место работы: " + school(c) + ". Должность: " + c.position() + ".");
+    body.add("Место работы: " + school(c, schoolName) + ". Должность: " + c.position() + ".");
     body.add(conditions(campaign));
     body.add("Для заключения договора обратитесь в отдел кадров. Выплата производится после регистрации договора.");
-    body.add("Основание: " + campaign.source() + ".");
-    return letter(GrantLetterKind.APPROVAL, c, p, today, body);
+    return letter(GrantLetterKind.APPROVAL, c, p, today, campaign, body);
   }
 
   static LetterContent payment(GrantCase c, Person p, LocalDate today, Campaign campaign) {
     List<String> body = new ArrayList<>();
-    body.add(greeting(p));
     body.add("По договору № " + c.contractNumber() + " от " + date(c.contractDate()) + " Вам произведена единовременная "
         + "компенсационная выплата в размере " + money(campaign.grantAmount()) + " (заявление № " + c.caseNumber() + ").");
     body.add(conditions(campaign));
     body.add("Срок исполнения обязательства: с " + date(c.contractDate()) + " по "
         + date(c.contractDate().plusYears(campaign.obligationYears())) + ".");
-    return letter(GrantLetterKind.PAYMENT, c, p, today, body);
+    return letter(GrantLetterKind.PAYMENT, c, p, today, campaign, body);
   }
 
-  static LetterContent refundDemand(GrantCase c, Person p, LocalDate today, LocalDate departure, Refund refund) {
+  static LetterContent refundDemand(GrantCase c, Person p, LocalDate today, Campaign campaign, LocalDate departure, Refund refund) {
     List<String> body = new ArrayList<>();
-    body.add(greeting(p));
     body.add("Трудовой договор № " + c.contractNumber() + " от " + date(c.contractDate()) + " прекращён " + date(departure)
         + ", до истечения срока обязательства (" + date(refund.termEnd()) + ").");
     if (refund.mode() == RefundMode.PROPORTIONAL) {
@@ -68,17 +69,16 @@ final class GrantLetters {
     }
     body.add("Сумма к возврату: " + money(refund.amount()) + ".");
     body.add("Просим вернуть указанную сумму в порядке и в сроки, установленные договором.");
-    return letter(GrantLetterKind.REFUND_DEMAND, c, p, today, body);
+    return letter(GrantLetterKind.REFUND_DEMAND, c, p, today, campaign, body);
   }
 
-  static LetterContent completion(GrantCase c, Person p, LocalDate today, Campaign campaign) {
+  static LetterContent completion(GrantCase c, Person p, Optional<String> schoolName, LocalDate today, Campaign campaign) {
     List<String> body = new ArrayList<>();
-    body.add(greeting(p));
     body.add("Вы полностью исполнили обязательство по договору № " + c.contractNumber() + " от " + date(c.contractDate())
-        + ": проработали " + campaign.obligationYears() + " лет в школе " + school(c) + ".");
+        + ": проработали " + campaign.obligationYears() + " лет в школе " + school(c, schoolName) + ".");
     body.add("Обязательство по возврату единовременной компенсационной выплаты в размере " + money(campaign.grantAmount())
         + " прекращено. Благодарим Вас за работу!");
-    return letter(GrantLetterKind.COMPLETION, c, p, today, body);
+    return letter(GrantLetterKind.COMPLETION, c, p, today, campaign, body);
   }
 
   private static String conditions(Campaign campaign) {
@@ -90,16 +90,15 @@ final class GrantLetters {
         + campaign.obligationYears() + " лет — " + refund + ".";
   }
 
-  private static String school(GrantCase c) {
-    return c.schoolCode() + " (" + c.settlementType().russian() + " " + c.settlementName() + ", " + c.municipality() + ")";
+  /** The school by its name in the directory, and where it is; by where it is alone if the directory does not know it. */
+  private static String school(GrantCase c, Optional<String> name) {
+    String place = "(" + c.settlementType().russian() + " " + c.settlementName() + ", " + c.municipality() + ")";
+    return name.map(n -> n + " " + place).orElse(place);
   }
 
-  private static String greeting(Person p) {
-    String name = p.patronymic() == null || p.patronymic().isBlank() ? p.givenName() : p.givenName() + " " + p.patronymic();
-    return "Уважаемый(ая) " + name + "!";
-  }
-
-  private static LetterContent letter(GrantLetterKind kind, GrantCase c, Person p, LocalDate today, List<String> body) {
-    return new LetterContent(kind.title(), kind.number(c.caseNumber()), today, List.of("Кому: " + p.fullName()), body, ISSUER);
+  /** The rural grant's letters rest on the campaign's act; only a refusal decides against the applicant. */
+  private static LetterContent letter(GrantLetterKind kind, GrantCase c, Person p, LocalDate today, Campaign campaign, List<String> body) {
+    return new LetterContent(PROCESS, kind.title(), kind.number(c.caseNumber()), today, List.of("Кому: " + p.fullName()),
+        Salutation.of(p.givenName(), p.patronymic()), body, campaign.source(), kind == GrantLetterKind.REJECTION);
   }
 }

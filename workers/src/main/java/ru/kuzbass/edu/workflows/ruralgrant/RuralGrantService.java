@@ -20,6 +20,7 @@ import ru.kuzbass.edu.workflows.letters.IssuedLetter;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
 import ru.kuzbass.edu.workflows.letters.LetterService;
 import ru.kuzbass.edu.workflows.letters.RussianFormat;
+import ru.kuzbass.edu.workflows.letters.SchoolDirectory;
 import ru.kuzbass.edu.workflows.mail.MailService;
 import ru.kuzbass.edu.workflows.mail.OutgoingMail;
 import ru.kuzbass.edu.workflows.payments.PaymentLedger;
@@ -56,18 +57,21 @@ public class RuralGrantService {
   private final RuralGrantProperties properties;
   private final PersonService people;
   private final LetterService letters;
+  private final SchoolDirectory schools;
   private final MailService mail;
   private final PaymentLedger ledger;
   private final RuntimeService runtime;
   private final Clock clock;
 
   public RuralGrantService(RuralGrantRepository cases, CaseHistory history, RuralGrantProperties properties,
-      PersonService people, LetterService letters, MailService mail, PaymentLedger ledger, RuntimeService runtime, Clock clock) {
+      PersonService people, LetterService letters, SchoolDirectory schools, MailService mail, PaymentLedger ledger, RuntimeService runtime,
+      Clock clock) {
     this.cases = cases;
     this.history = history;
     this.properties = properties;
     this.people = people;
     this.letters = letters;
+    this.schools = schools;
     this.mail = mail;
     this.ledger = ledger;
     this.runtime = runtime;
@@ -288,14 +292,14 @@ public class RuralGrantService {
   private LetterContent content(GrantLetterKind kind, GrantCase c, Person p, LocalDate today, List<String> reasons, LetterInputs in) {
     Campaign k = properties.campaign(c.campaignYear());
     return switch (kind) {
-      case REJECTION -> GrantLetters.rejection(c, p, today, reasons);
-      case APPROVAL -> GrantLetters.approval(c, p, today, k);
+      case REJECTION -> GrantLetters.rejection(c, p, schools.name(c.schoolCode()), today, k, reasons);
+      case APPROVAL -> GrantLetters.approval(c, p, schools.name(c.schoolCode()), today, k);
       case PAYMENT -> GrantLetters.payment(c, p, today, k);
       case REFUND_DEMAND -> {
         LocalDate departure = LocalDate.parse(in.departureDate());
-        yield GrantLetters.refundDemand(c, p, today, departure, refund(c, departure));
+        yield GrantLetters.refundDemand(c, p, today, k, departure, refund(c, departure));
       }
-      case COMPLETION -> GrantLetters.completion(c, p, today, k);
+      case COMPLETION -> GrantLetters.completion(c, p, schools.name(c.schoolCode()), today, k);
     };
   }
 

@@ -29,7 +29,7 @@ public final class BenchmarkReport {
     double letters = score(results, "decisionLetterPdfA");
     double lettersError = result(results, "decisionLetterPdfA").getPrimaryResult().getScoreError();
     double bare = score(results, "barePdfBoxPage");
-    int letterBytes = new PdfLetterRenderer().render(LetterBenchmark.DECISION).length;
+    int letterBytes = new PdfLetterRenderer().render(LetterBenchmark.DECISION, LetterBenchmark.FRAME).length;
     int bareBytes = new LetterBenchmark().barePdfBoxPage().length;
 
     RankingBenchmark.Result ranking = RankingBenchmark.run(20_000);

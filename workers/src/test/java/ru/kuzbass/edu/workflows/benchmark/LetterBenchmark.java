@@ -23,6 +23,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
+import ru.kuzbass.edu.workflows.letters.LetterFrame;
+import ru.kuzbass.edu.workflows.letters.LettersProperties;
 import ru.kuzbass.edu.workflows.letters.PdfLetterRenderer;
 import ru.kuzbass.edu.workflows.letters.RussianFormat;
 
@@ -41,21 +43,28 @@ public class LetterBenchmark {
 
   private final PdfLetterRenderer renderer = new PdfLetterRenderer();
 
-  static final LetterContent DECISION = new LetterContent(
+  static final LetterContent DECISION = new LetterContent("rural-grant",
       "Уведомление о решении предоставить единовременную компенсационную выплату", "ЗУ-2027-000123/Р", LocalDate.of(2027, 3, 1),
-      List.of("Кому: Кузнецова Анна Сергеевна"),
-      List.of("Уважаемый(ая) Анна Сергеевна!",
+      List.of("Кому: Кузнецова Анна Сергеевна"), "Уважаемая Анна Сергеевна!",
+      List.of(
           "Конкурсная комиссия рассмотрела Ваше заявление № ЗУ-2027-000123 и приняла решение предоставить Вам единовременную "
               + "компенсационную выплату в размере " + RussianFormat.money(new BigDecimal("1000000")) + " по программе «Земский учитель».",
-          "Место работы: SCH-4217 (посёлок городского типа Ижморский, Ижморский муниципальный округ). Должность: Учитель математики.",
+          "Место работы: МБОУ «Ижморская средняя общеобразовательная школа № 1» (посёлок городского типа Ижморский, Ижморский "
+              + "муниципальный округ). Должность: Учитель математики.",
           "Условия: работать в указанной школе не менее 5 лет с учебной нагрузкой не менее 18 часов в неделю; при прекращении договора "
-              + "до истечения 5 лет — вернуть часть выплаты, пропорциональную неотработанному периоду.",
-          "Основание: постановление Правительства Российской Федерации от 9 ноября 2019 г. № 1430."),
-      "Министерство образования Кузбасса");
+              + "до истечения 5 лет — вернуть часть выплаты, пропорциональную неотработанному периоду."),
+      "постановление Правительства Российской Федерации от 9 ноября 2019 г. № 1430", false);
+
+  /** The letterhead, signatory and code as application.yml sets them by default. */
+  static final LetterFrame FRAME = new LetterFrame("Министерство образования Кузбасса",
+      List.of("650064, г. Кемерово, Советский пр-т, д. 58", "тел. +7 (3842) 00-00-00, e-mail: info@edu.kuzbass.example",
+          "сайт: https://edu.kuzbass.example"),
+      null, new LettersProperties.Signatory("Министр образования Кузбасса", "И. О. Фамилия"),
+      "Код проверки подлинности: 7K2M-QX9D-4HTB (https://edu.kuzbass.example/api/audit/letters/7K2M-QX9D-4HTB)");
 
   @Benchmark
   public byte[] decisionLetterPdfA() {
-    return renderer.render(DECISION);
+    return renderer.render(DECISION, FRAME);
   }
 
   @Benchmark

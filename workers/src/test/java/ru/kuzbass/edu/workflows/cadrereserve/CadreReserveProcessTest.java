@@ -141,6 +141,10 @@ class CadreReserveProcessTest extends ProcessTest {
         .allMatch(score -> score.compareTo(BigDecimal.valueOf(70)) == 0);
     assertThat(refusal).contains("балл теста 70.000 (место 4 в рейтинге сезона)").contains("лучшие 50%").contains(token)
         .contains("конкурсе 2028 года").contains("Управленческие навыки, лидерство и командная работа");
+    // the frame of a refusal: salutation by the patronymic, the season's act as basis, the appeal route and its term
+    assertThat(refusal).contains("Уважаемая Анна Сергеевна!", "Основание: региональная программа формирования кадрового резерва",
+        "Решение может быть обжаловано", "в течение 3 месяцев", "Министр образования Кузбасса", "Код проверки подлинности:");
+    assertThat(letter(a, "LEVEL1_PASS")).as("a pass decides nothing against the candidate").doesNotContain("обжаловано");
     assertThat(letter(d, "LEVEL1_REFUSAL")).contains("Тестирование не было завершено");
     assertThat(letter(e, "LEVEL1_PASS")).contains("Лидеры России").contains("без отбора");
     // the course's length is cadre.defaults.course-days
@@ -268,7 +272,7 @@ class CadreReserveProcessTest extends ProcessTest {
     assertThat(parts.getBodyPart(2).getInputStream().readAllBytes()).isEqualTo(project);
     assertThat(Mailbox.to(PROJECT_SCHOOL_EMAIL).getFirst().subject()).contains("КР-2027-К01");
     assertThat(PdfAssertions.text(parts.getBodyPart(1).getInputStream().readAllBytes()))
-        .contains("Программа развития школы S3").contains("Руководителю школы S3");
+        .contains("Программа развития школы S3").contains("Руководителю Школа S3");
 
     // HR records how far a reservist's individual plan is; who is no reservist has none.
     mvc.perform(put("/api/cadre-reserve/registry/{number}/plan-status", e.caseNumber()).contentType(MediaType.APPLICATION_JSON)

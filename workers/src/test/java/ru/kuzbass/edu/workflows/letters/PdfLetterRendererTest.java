@@ -15,14 +15,82 @@ class PdfLetterRendererTest {
 
   private final PdfLetterRenderer renderer = new PdfLetterRenderer();
 
+  private static final LettersProperties CONFIGURATION = new LettersProperties(
+      new LettersProperties.Issuer("Министерство образования Кузбасса", List.of("650064, г. Кемерово, Советский пр-т, д. 58", "")),
+      java.util.Map.of(LettersProperties.DEFAULT_SIGNATORY, new LettersProperties.Signatory("Министр образования Кузбасса", "А. Б. Подписантов"),
+          "rural-grant", new LettersProperties.Signatory("Заместитель министра образования Кузбасса", "В. Г. Заместителев")),
+      new LettersProperties.Appeal("жалобой на имя министра", 3, "часть 1 статьи 219 КАС РФ"),
+      new LettersProperties.Verification("https://edu.example/check/"));
+  private final Letterhead letterhead = new Letterhead(CONFIGURATION);
+
   static LetterContent letter(String name, List<String> paragraphs) {
-    return new LetterContent("Уведомление о решении предоставить единовременную компенсационную выплату", "ЗУ-2027-000123/Р",
-        LocalDate.of(2027, 3, 1), List.of("Кому: " + name), paragraphs, "Министерство образования Кузбасса");
+    return new LetterContent("rural-grant", "Уведомление о решении предоставить единовременную компенсационную выплату", "ЗУ-2027-000123/Р",
+        LocalDate.of(2027, 3, 1), List.of("Кому: " + name), "Уважаемая Анна Сергеевна!", paragraphs, "постановление № 1430", true);
+  }
+
+  private byte[] render(LetterContent letter) {
+    return renderer.render(letter, letterhead.frame(letter, "7K2M0QX9D4HT"));
+  }
+
+  @Test
+  void letterIsAnOfficialDocument() throws Exception {
+    byte[] pdf = render(letter("Кузнецова Анна Сергеевна", List.of("Отказано.")));
+
+    String text = text(pdf).replace('\u00A0', ' ');
+    assertThat(text).contains("Министерство образования Кузбасса", "650064, г. Кемерово, Советский пр-т, д. 58",
+        "Уважаемая Анна Сергеевна!", "Основание: постановление № 1430.",
+        "Решение может быть обжаловано в досудебном порядке — жалобой на имя министра, а также в суде — в течение 3 месяцев со дня, "
+            + "когда Вам стало известно о решении (часть 1 статьи 219 КАС РФ).",
+        "Заместитель министра образования Кузбасса", "В. Г. Заместителев",
+        "Код проверки подлинности: 7K2M-0QX9-D4HT (https://edu.example/check/7K2M-0QX9-D4HT)");
+    assertThat(text).as("the process's own signatory, not the default").doesNotContain("Подписантов");
+    assertPdfA2b(pdf);
+  }
+
+  @Test
+  void aLetterThatDecidesNothingAgainstItsAddresseeHasNoAppealAndTheDefaultSignatory() throws Exception {
+    LetterContent thanks = new LetterContent("cadre-reserve", "Свидетельство", "НС-2027-000001/С", LocalDate.of(2027, 3, 1),
+        List.of("Кому: Иванов Иван"), null, List.of("Благодарим."), null, false);
+    String text = text(renderer.render(thanks, letterhead.frame(thanks, "7K2M0QX9D4HT")));
+    assertThat(text).contains("Министр образования Кузбасса", "А. Б. Подписантов", "7K2M-0QX9-D4HT")
+        .doesNotContain("обжаловано", "Основание", "Уважаем");
+  }
+
+  @Test
+  void theCodeIsInTheFootOfEveryPage() throws Exception {
+    byte[] pdf = render(letter("Кузнецова Анна", List.of("Абзац с длинным текстом о правилах программы. ".repeat(400))));
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+      for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        assertThat(stripper.getText(doc)).as("page " + page).contains("Код проверки подлинности: 7K2M-0QX9-D4HT");
+      }
+      assertThat(doc.getNumberOfPages()).isGreaterThan(1);
+    }
+  }
+
+  @Test
+  void aMonthAndSomeMonths() {
+    assertThat(List.of(1, 2, 3, 5, 11, 12, 21, 111).stream().map(n -> n + " " + Letterhead.months(n)).toList())
+        .containsExactly("1 месяца", "2 месяцев", "3 месяцев", "5 месяцев", "11 месяцев", "12 месяцев", "21 месяца", "111 месяцев");
+  }
+
+  @Test
+  void verificationCodesAreReadAsTyped() {
+    String code = VerificationCode.next();
+    assertThat(code).hasSize(12).matches("[0-9A-HJKMNP-TV-Z]{12}");
+    assertThat(VerificationCode.parse(VerificationCode.printed(code).toLowerCase())).contains(code);
+    assertThat(VerificationCode.parse(" 7k2m-oqx9-d4ht ")).as("O read as zero").contains("7K2M0QX9D4HT");
+    assertThat(VerificationCode.parse("7K2M-0QX9-D4H")).as("one short").isEmpty();
+    assertThat(VerificationCode.parse("7K2M-0QX9-D4HTU")).as("one long").isEmpty();
+    assertThat(VerificationCode.parse("7K2M-0QX9-D4HU")).as("U is not in the alphabet").isEmpty();
+    assertThat(VerificationCode.parse(null)).isEmpty();
   }
 
   @Test
   void letterCarriesNameNumberAndAmountAndIsPdfA2b() throws Exception {
-    byte[] pdf = renderer.render(letter("Кузнецова Анна Сергеевна", List.of(
+    byte[] pdf = render(letter("Кузнецова Анна Сергеевна", List.of(
         "Размер выплаты: " + RussianFormat.money(new BigDecimal("1000000")) + ".",
         "Условия: работать не менее 5 лет. ".repeat(40))));
 
@@ -33,7 +101,7 @@ class PdfLetterRendererTest {
 
   @Test
   void longLettersFlowOntoFurtherPages() throws Exception {
-    byte[] pdf = renderer.render(letter("Кузнецова Анна", List.of("Абзац с длинным текстом о правилах программы. ".repeat(400))));
+    byte[] pdf = render(letter("Кузнецова Анна", List.of("Абзац с длинным текстом о правилах программы. ".repeat(400))));
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       assertThat(doc.getNumberOfPages()).isGreaterThan(1);
     }
@@ -43,7 +111,7 @@ class PdfLetterRendererTest {
   @Test
   void hostileTextStillRenders() throws Exception {
     String name = "Д'Артаньян-\u200BОглы \u202Eאבג\u202C 𝔘 😀\tМария";
-    byte[] pdf = renderer.render(letter(name, List.of("<script>alert(1)</script>'; DROP TABLE person; --", "строка\nвторая строка")));
+    byte[] pdf = render(letter(name, List.of("<script>alert(1)</script>'; DROP TABLE person; --", "строка\nвторая строка")));
     String text = text(pdf);
     assertThat(text).contains("Д'Артаньян-Оглы", "Мария", "<script>alert(1)</script>'; DROP TABLE person; --", "вторая строка");
     assertPdfA2b(pdf);
@@ -61,12 +129,12 @@ class PdfLetterRendererTest {
       List<java.util.concurrent.Future<byte[]>> letters = new java.util.ArrayList<>();
       for (int round = 0; round < 3; round++) {
         for (String name : names) {
-          letters.add(pool.submit(() -> renderer.render(letter(name, List.of("Уважаемый(ая) " + name + "!")))));
+          letters.add(pool.submit(() -> render(letter(name, List.of("Письмо для " + name + ".")))));
         }
       }
       for (int i = 0; i < letters.size(); i++) {
         String name = names.get(i % names.size());
-        assertThat(text(letters.get(i).get())).contains("Кому: " + name, "Уважаемый(ая) " + name + "!");
+        assertThat(text(letters.get(i).get())).contains("Кому: " + name, "Письмо для " + name + ".");
       }
       assertPdfA2b(letters.getLast().get());
     }
@@ -83,13 +151,13 @@ class PdfLetterRendererTest {
   void reportsRenderTime() {
     LetterContent sample = letter("Кузнецова Анна Сергеевна", List.of("Размер выплаты: 1 000 000 ₽.", "Условия. ".repeat(60)));
     for (int i = 0; i < 20; i++) {
-      renderer.render(sample);
+      render(sample);
     }
     int n = 50;
     long start = System.nanoTime();
     int size = 0;
     for (int i = 0; i < n; i++) {
-      size = renderer.render(sample).length;
+      size = render(sample).length;
     }
     double ms = (System.nanoTime() - start) / 1e6 / n;
     System.out.printf("Letter render: %.1f ms per letter (warm, 1 thread), %d bytes%n", ms, size);

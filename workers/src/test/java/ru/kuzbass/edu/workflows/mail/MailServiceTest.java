@@ -24,7 +24,7 @@ class MailServiceTest extends ProcessTest {
   @Test
   void letterIsMailedOnceWithCyrillicSubjectAndPdfAttachment() throws Exception {
     IssuedLetter letter = letters.issue("ЗУ-2027-000007", "APPROVAL", "ЗУ-2027-000007-Р.pdf", () -> new LetterContent(
-        "Уведомление", "ЗУ-2027-000007/Р", LocalDate.of(2027, 3, 1), List.of("Кому: Петров Пётр"), List.of("Текст"), "Министерство"));
+        "Уведомление", "ЗУ-2027-000007/Р", LocalDate.of(2027, 3, 1), List.of("Кому: Петров Пётр"), List.of("Текст")));
     OutgoingMail message = new OutgoingMail("ЗУ-2027-000007:APPROVAL", "petrov@example.ru",
         "Земский учитель: решение по заявлению ЗУ-2027-000007", "Здравствуйте, Пётр!", letter);
 
@@ -60,12 +60,13 @@ class MailServiceTest extends ProcessTest {
   @Test
   void theSameLetterIsIssuedOnceAndKeepsItsHash() {
     IssuedLetter first = letters.issue("ЗУ-2027-000008", "REJECTION", "a.pdf", () -> new LetterContent(
-        "Отказ", "ЗУ-2027-000008/О", LocalDate.of(2027, 3, 1), List.of("Кому: Иванов"), List.of("Причина"), "Министерство"));
+        "Отказ", "ЗУ-2027-000008/О", LocalDate.of(2027, 3, 1), List.of("Кому: Иванов"), List.of("Причина")));
     IssuedLetter second = letters.issue("ЗУ-2027-000008", "REJECTION", "a.pdf", () -> {
       throw new AssertionError("a stored letter must not be rendered again");
     });
     assertThat(second.id()).isEqualTo(first.id());
     assertThat(second.sha256()).isEqualTo(LetterService.sha256(first.pdf())).hasSize(64);
+    assertThat(second.verificationCode()).as("the retried letter keeps the code it printed").isEqualTo(first.verificationCode()).hasSize(12);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM letter").query(Integer.class).single()).isEqualTo(1);
   }
 }

@@ -55,6 +55,7 @@ class MentorBonusProcessTest extends ProcessTest {
 
   @Test
   void fullTermAccruesTwelveMonthsAndClosesWithACertificate() throws Exception {
+    insertSchool("SCH-4217", "МБОУ «Ижморская СОШ № 1»");
     Case c = approved(MentorBonusFixtures.nomination());
     operaton.awaitPassed(c.instanceKey(), "Task_SendOrder");
 
@@ -63,7 +64,9 @@ class MentorBonusProcessTest extends ProcessTest {
     Letter order = orders.getFirst();
     assertThat(order.subject()).isEqualTo("Доплата за наставничество: приказ об установлении доплаты за наставничество (заявка " + c.number() + ")");
     assertThat(order.pdfText()).contains("№ " + c.number() + "/П", "Орлова Елена Ивановна", "Зайцева Полина Ивановна",
-        "12 300 ₽ в месяц", "с 1 сентября 2027 г. по 31 августа 2028 г.", "областной бюджет Кемеровской области — Кузбасса", "всего 12 мес.");
+        "12 300 ₽ в месяц", "с 1 сентября 2027 г. по 31 августа 2028 г.", "областной бюджет Кемеровской области — Кузбасса", "всего 12 мес.",
+        "Руководителю МБОУ «Ижморская СОШ № 1»", "наставнику МБОУ «Ижморская СОШ № 1»", "Основание: ");
+    assertThat(order.pdfText()).as("the school by its name, never its code").doesNotContain("SCH-4217").doesNotContain("обжаловано");
     PdfAssertions.assertPdfA2b(order.pdf());
     assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("147600");
 
@@ -109,7 +112,9 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(operaton.passed(c.instanceKey(), "Task_ApproveByBudgetOfficer")).as("Task_ApproveByBudgetOfficer").isFalse();
     Letter rejection = letters().getFirst();
     assertThat(rejection.recipient()).isEqualTo(MentorBonusFixtures.SCHOOL_EMAIL);
-    assertThat(rejection.pdfText()).contains("отказ руководителя школы: Наставник уходит в декретный отпуск");
+    assertThat(rejection.pdfText()).contains("отказ руководителя школы: Наставник уходит в декретный отпуск",
+        "Руководителю образовательной организации", "Решение может быть обжаловано", "Код проверки подлинности:")
+        .as("a school the directory does not know is still not shown by its code").doesNotContain("SCH-4217");
   }
 
   @Test

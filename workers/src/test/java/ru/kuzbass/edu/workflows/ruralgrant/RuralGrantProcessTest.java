@@ -48,6 +48,7 @@ class RuralGrantProcessTest extends ProcessTest {
 
   @Test
   void approvedTeacherConfirmedFiveTimesCompletesTheObligation() throws Exception {
+    insertSchool(RuralGrantFixtures.SCHOOL, "МБОУ «Ижморская СОШ № 1»");
     Case c = approveAndContract(2027);
     for (int year = 1; year <= 5; year++) {
       confirmYear(c, year);
@@ -67,7 +68,10 @@ class RuralGrantProcessTest extends ProcessTest {
     assertThat(approval.recipient()).isEqualTo("anna.kuznetsova@example.ru");
     assertThat(approval.attachmentName()).isEqualTo(c.number() + "-Р.pdf");
     assertThat(approval.pdfText())
-        .contains("Кузнецова Анна Сергеевна", "№ " + c.number() + "/Р", "1 000 000 ₽", "не менее 5 лет", "18 часов в неделю");
+        .contains("Кузнецова Анна Сергеевна", "№ " + c.number() + "/Р", "1 000 000 ₽", "не менее 5 лет", "18 часов в неделю",
+            "Уважаемая Анна Сергеевна!", "Место работы: МБОУ «Ижморская СОШ № 1» (", "Министерство образования Кузбасса",
+            "Основание: постановление Правительства Российской Федерации от 9 ноября 2019 г. № 1430", "Министр образования Кузбасса")
+        .as("the school by its name; an approval has nothing to appeal").doesNotContain(RuralGrantFixtures.SCHOOL, "обжаловано");
     assertThat(mail.get(1).pdfText()).contains("по 1 марта 2032 г.");
     assertThat(statusOf(c).get("status").asText()).isEqualTo("COMPLETED");
     assertThat(statusOf(c).get("history")).extracting(JsonNode::toString).anyMatch(s -> s.contains("EMPLOYMENT_CONFIRMED"));
@@ -101,7 +105,12 @@ class RuralGrantProcessTest extends ProcessTest {
         "Численность населения превышает 50000 человек",
         "Должность отсутствует в перечне вакантных должностей",
         "Учебная нагрузка меньше 18 часов в неделю",
-        "№ " + c.number() + "/О");
+        "№ " + c.number() + "/О",
+        "Уважаемая Анна Сергеевна!",
+        "Решение может быть обжаловано в досудебном порядке", "в течение 3 месяцев со дня, когда Вам стало известно о решении",
+        "часть 1 статьи 219 Кодекса административного судопроизводства Российской Федерации");
+    assertThat(rejection.pdfText()).as("a school the directory does not know: by its place, not its code")
+        .doesNotContain(RuralGrantFixtures.SCHOOL).doesNotContain("Уважаемый(ая)");
     assertThat(statusOf(c).get("status").asText()).isEqualTo("REJECTED");
 
     // the decision is in the engine's history, as Cockpit shows it: the table's inputs and every matched rule's output
