@@ -18,7 +18,7 @@ final class MentorBonusLetters {
 
   /** What a letter says about the pairing, already resolved to names and figures. */
   record Pairing(Nomination nomination, Person mentor, List<Person> mentees, BigDecimal monthlyAmount, String fundingSourceName,
-      String source) {
+      String basis) {
     String period() {
       return "с " + date(nomination.startDate()) + " по " + date(nomination.endDate());
     }
@@ -58,7 +58,7 @@ final class MentorBonusLetters {
     body.add("3. Источник финансирования: " + p.fundingSourceName() + ". Доплата начисляется ежемесячно, пока действует "
         + "пара наставничества; всего " + p.nomination().months() + " мес.");
     body.add("4. По окончании наставничества наставник представляет итоговый отчёт о результатах наставляемых.");
-    body.add("Основание: " + p.source() + ".");
+    body.add("Основание: " + p.basis() + ".");
     return letter(MentorLetterKind.ORDER, p, today,
         List.of("Руководителю школы " + p.nomination().schoolCode(), "Наставнику: " + p.mentor().fullName()), body);
   }
