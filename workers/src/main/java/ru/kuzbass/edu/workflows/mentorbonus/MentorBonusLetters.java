@@ -26,7 +26,7 @@ final class MentorBonusLetters {
    * @param schoolName the school's name in the school directory; empty if the directory does not know its code
    */
   record Pairing(Nomination nomination, Person mentor, List<Person> mentees, BigDecimal monthlyAmount, String fundingSourceName,
-      String source, Optional<String> schoolName) {
+      String basis, Optional<String> schoolName) {
     String period() {
       return "с " + date(nomination.startDate()) + " по " + date(nomination.endDate());
     }
@@ -80,7 +80,7 @@ final class MentorBonusLetters {
 
   /** The letters go to the school, whose head's name the system does not know: no salutation by name. Only a refusal can be appealed. */
   private static LetterContent letter(MentorLetterKind kind, Pairing p, LocalDate today, List<String> addressee, List<String> body) {
-    return new LetterContent(PROCESS, kind.title(), kind.number(p.nomination().caseNumber()), today, addressee, null, body, p.source(),
+    return new LetterContent(PROCESS, kind.title(), kind.number(p.nomination().caseNumber()), today, addressee, null, body, p.basis(),
         kind == MentorLetterKind.REJECTION);
   }
 

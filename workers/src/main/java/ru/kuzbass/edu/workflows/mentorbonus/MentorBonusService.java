@@ -20,6 +20,7 @@ import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.delegate.BpmnError;
 import org.operaton.bpm.engine.history.HistoricTaskInstance;
 import org.operaton.bpm.engine.history.UserOperationLogEntry;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.kuzbass.edu.workflows.letters.IssuedLetter;
@@ -100,7 +101,14 @@ public class MentorBonusService {
 
   public record Submitted(long caseId, String caseNumber) {}
 
-  public record Status(String caseNumber, String status, String statusText, List<HistoryEntry> history) {}
+  /**
+   * @param status        the stored status ({@link NominationStatus})
+   * @param stage         where the case is now ({@link NominationStage})
+   * @param statusText    the stage as the school reads it, with the date of the next step where there is one
+   * @param nextStepDueAt that date, or null
+   */
+  public record Status(String caseNumber, String status, String stage, String statusText, OffsetDateTime nextStepDueAt,
+      List<HistoryEntry> history) {}
 
   public record HistoryEntry(OffsetDateTime at, String status, String statusText, String details) {}
 
@@ -177,7 +185,18 @@ public class MentorBonusService {
         .map(e -> new HistoryEntry(e.occurredAt().atZone(RegionTime.ZONE).toOffsetDateTime(), e.status(),
             NominationStatus.valueOf(e.status()).russian(), e.details()))
         .toList();
-    return new Status(n.caseNumber(), n.status().name(), n.status().russian(), entries);
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID).processInstanceBusinessKey(caseNumber)
+        .singleResult();
+    NominationStage stage = instance == null ? NominationStage.of(n.status())
+        : NominationStage.at(runtime.getActivityInstance(instance.getId())).orElse(NominationStage.of(n.status()));
+    OffsetDateTime dueAt = nextStepDue(instance, stage);
+    return new Status(n.caseNumber(), n.status().name(), stage.name(), stage.text(dueAt), dueAt, entries);
+  }
+
+  /** The date the stage's next step is due, from the variable the step that set it up left in the case; null when it has none. */
+  private OffsetDateTime nextStepDue(ProcessInstance instance, NominationStage stage) {
+    Object due = instance == null || stage.dueVariable() == null ? null : runtime.getVariable(instance.getId(), stage.dueVariable());
+    return due == null ? null : OffsetDateTime.parse(due.toString()).atZoneSameInstant(RegionTime.ZONE).toOffsetDateTime();
   }
 
   /**
@@ -239,6 +258,8 @@ public class MentorBonusService {
     facts.put("fundingSource", n.fundingSource());
     facts.put("menteeCount", mentees.size());
     facts.put("mentorSubject", mentor.subject());
+    // the approvers' forms say how long the school has to correct a returned nomination
+    facts.put("correctionWaitDays", properties.correctionWaitDays());
     return facts;
   }
 
@@ -375,7 +396,7 @@ public class MentorBonusService {
   private LetterContent content(MentorLetterKind kind, Nomination n, Person mentor, List<String> reasons) {
     Rules rules = properties.rules(n.campaignYear());
     List<Person> mentees = nominations.mentees(n.id()).stream().map(id -> people.get(teacherOf(id).personId())).toList();
-    Pairing pairing = new Pairing(n, mentor, mentees, rules.monthlyAmount(), properties.fundingSourceName(n.fundingSource()), rules.source(),
+    Pairing pairing = new Pairing(n, mentor, mentees, rules.monthlyAmount(), properties.fundingSourceName(n.fundingSource()), rules.basis(),
         schools.name(n.schoolCode()));
     LocalDate today = RegionTime.today(clock);
     return switch (kind) {
@@ -406,8 +427,13 @@ public class MentorBonusService {
     if (!end.isAfter(start)) {
       throw problem.of(endField, "Дата окончания должна быть позже даты начала");
     }
-    if (Period.between(start, end).toTotalMonths() >= properties.maxPlanMonths()) {
-      throw problem.of(endField, "План наставничества не может быть длиннее " + properties.maxPlanMonths() + " месяцев");
+    int maxPlanMonths = properties.rules(start.getYear()).maxPlanMonths();
+    if (Period.between(start, end).toTotalMonths() >= maxPlanMonths) {
+      throw problem.of(endField, "План наставничества не может быть длиннее " + maxPlanMonths + " мес.");
+    }
+    if (!properties.fundingSourceAllowed(fundingSource)) {
+      throw problem.of(sourceField, "Доплата за наставничество выплачивается из областного бюджета; источник «"
+          + properties.fundingSourceName(fundingSource) + "» не предусмотрен");
     }
     if (!properties.hasEnvelope(start.getYear(), fundingSource)) {
       throw problem.of(sourceField, "Для источника «" + fundingSource + "» на " + start.getYear() + " год бюджет не предусмотрен");

@@ -55,6 +55,11 @@ public class OpeningCalendar {
     return deadline(year, MonthDay.parse("--" + calendar(year).councilDay()).atYear(year + 1));
   }
 
+  /** The fewest pupils enrolled that open the class in academic year Y/Y+1. */
+  public int minEnrolment(int year) {
+    return calendar(year).minEnrolment();
+  }
+
   Deadline deadline(int year, LocalDate nominal) {
     Set<LocalDate> holidays = Set.copyOf(calendar(year).nonWorkingDays() == null ? List.of() : calendar(year).nonWorkingDays());
     LocalDate day = nominal;

@@ -44,6 +44,12 @@ public class PedagogicalClassController {
     return ResponseEntity.status(started.created() ? HttpStatus.CREATED : HttpStatus.OK).body(started);
   }
 
+  /** Where the school's case is: the open steps and their deadlines (staff only, like the other status look-ups of schools' cases). */
+  @GetMapping("/openings/{caseNumber}")
+  public PedagogicalClassService.Status status(@PathVariable String caseNumber) {
+    return service.status(caseNumber);
+  }
+
   /** Starts the year's case for every school listed; schools that have one already are left alone. */
   @PostMapping("/campaigns/{year}")
   public CampaignResult campaign(@PathVariable int year, @Valid @RequestBody Campaign campaign) {

@@ -3,15 +3,19 @@ package ru.kuzbass.edu.workflows.pedagogicalclass;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,6 +25,7 @@ import ru.kuzbass.edu.workflows.letters.RussianFormat;
 import ru.kuzbass.edu.workflows.mail.MailService;
 import ru.kuzbass.edu.workflows.mail.OutgoingMail;
 import ru.kuzbass.edu.workflows.pedagogicalclass.OpeningCalendar.Deadline;
+import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.CaseNotVisibleException;
 import ru.kuzbass.edu.workflows.platform.CaseHistory;
 import ru.kuzbass.edu.workflows.platform.InvalidInputException;
@@ -44,17 +49,19 @@ public class PedagogicalClassService {
   private final CaseHistory history;
   private final MailService mail;
   private final RuntimeService runtime;
+  private final TaskService tasks;
   private final ObjectMapper json;
   private final Clock clock;
 
   public PedagogicalClassService(JdbcClient jdbc, OpeningCalendar calendar, OpeningCalendarProperties properties, CaseHistory history,
-      MailService mail, RuntimeService runtime, ObjectMapper json, Clock clock) {
+      MailService mail, RuntimeService runtime, TaskService tasks, ObjectMapper json, Clock clock) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.properties = properties;
     this.history = history;
     this.mail = mail;
     this.runtime = runtime;
+    this.tasks = tasks;
     this.json = json;
     this.clock = clock;
   }
@@ -122,6 +129,50 @@ public class PedagogicalClassService {
     return number;
   }
 
+  /** A step the school has open now: its deadline (from the calendar, carried by the step's task) and whether it has passed. */
+  public record OpenStep(String step, String stepText, OffsetDateTime dueAt, String dueText, boolean overdue) {}
+
+  public record HistoryEntry(OffsetDateTime at, String status, String statusText, String details) {}
+
+  /**
+   * @param statusText    the status and the open steps with their deadlines, as the school reads them
+   * @param currentSteps  the steps open now, in the model's order (steps 2–4 may be open together)
+   */
+  public record Status(String caseNumber, String schoolCode, int academicYear, String status, String statusText,
+      List<OpenStep> currentSteps, List<HistoryEntry> history) {}
+
+  /** Where the school's case is: the steps whose tasks are open in the engine, with their deadlines. */
+  public Status status(String caseNumber) {
+    Map<String, Object> row = jdbc.sql("SELECT id, process_instance_key FROM pedagogical_class_opening WHERE case_number = ?")
+        .param(caseNumber).query().listOfRows().stream().findFirst()
+        .orElseThrow(() -> ApiProblem.notFound("Дело " + caseNumber + " не найдено"));
+    Opening o = get(((Number) row.get("id")).longValue());
+    Object instance = row.get("process_instance_key");
+    List<OpenStep> open = instance == null ? List.of()
+        : tasks.createTaskQuery().processInstanceId(instance.toString()).list().stream()
+            .flatMap(t -> OpeningStep.ofUserTask(t.getTaskDefinitionKey()).map(step -> openStep(step, t)).stream())
+            .sorted(Comparator.comparing((OpenStep s) -> OpeningStep.valueOf(s.step())))
+            .toList();
+    OpeningStatus status = OpeningStatus.valueOf(o.status());
+    String text = open.isEmpty() ? status.russian() : status.russian() + ". Сейчас: " + String.join("; ", open.stream()
+        .map(s -> s.stepText() + " — срок " + s.dueText() + (s.overdue() ? " (срок истёк)" : "")).toList());
+    List<HistoryEntry> entries = history.events(caseNumber).stream()
+        .map(e -> new HistoryEntry(e.occurredAt().atZone(RegionTime.ZONE).toOffsetDateTime(), e.status(),
+            OpeningStatus.valueOf(e.status()).russian(), e.details()))
+        .toList();
+    return new Status(o.caseNumber(), o.schoolCode(), o.academicYear(), status.name(), text, open, entries);
+  }
+
+  private OpenStep openStep(OpeningStep step, Task task) {
+    String name = step.russian();
+    if (step == OpeningStep.TERM_REPORT) {
+      name += " № " + runtime.getVariable(task.getExecutionId(), "termReportNumber") + " из "
+          + runtime.getVariable(task.getExecutionId(), "termReportCount");
+    }
+    OffsetDateTime due = task.getDueDate().toInstant().atZone(RegionTime.ZONE).toOffsetDateTime();
+    return new OpenStep(step.name(), name, due, dueText(due.toLocalDate()), clock.instant().isAfter(due.toInstant()));
+  }
+
   /** Every deadline of the case as process variables, computed from the academic year. */
   public Map<String, Object> planDeadlines(long caseId) {
     Opening o = get(caseId);
@@ -135,7 +186,7 @@ public class PedagogicalClassService {
     put(v, "admission", calendar.admission(y));
     put(v, "results", calendar.council(y));
     v.put("termReportCount", calendar.termReports(y).size());
-    v.put("minEnrolment", properties.minEnrolment());
+    v.put("minEnrolment", calendar.minEnrolment(y));
     return v;
   }
 
@@ -207,7 +258,7 @@ public class PedagogicalClassService {
     String key = stepKey(step, round);
     String status = switch (step) {
       case DECISION -> "NO".equals(data.get("openingDecision")) ? "NOT_OPENED" : o.status();
-      case ADMISSION -> number(data.get("enrolled")) >= properties.minEnrolment() ? "OPENED" : "NOT_OPENED";
+      case ADMISSION -> number(data.get("enrolled")) >= calendar.minEnrolment(o.academicYear()) ? "OPENED" : "NOT_OPENED";
       case RESULTS -> "COMPLETED";
       default -> o.status();
     };
@@ -287,7 +338,12 @@ public class PedagogicalClassService {
   private static void put(Map<String, Object> v, String prefix, Deadline d) {
     v.put(prefix + "DueAt", d.dueAt().toString());
     v.put(prefix + "RemindAt", d.remindAt().toString());
-    v.put(prefix + "DueText", RussianFormat.date(d.day()).replace(RussianFormat.NBSP, ' ') + ", 23:59");
+    v.put(prefix + "DueText", dueText(d.day()));
+  }
+
+  /** A deadline as the forms and the status show it: «30 апреля 2027 г., 23:59». */
+  private static String dueText(LocalDate day) {
+    return RussianFormat.date(day).replace(RussianFormat.NBSP, ' ') + ", 23:59";
   }
 
   private LocalDateTime now() {

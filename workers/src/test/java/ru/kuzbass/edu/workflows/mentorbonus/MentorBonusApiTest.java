@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.kuzbass.edu.workflows.letters.LetterService;
+import ru.kuzbass.edu.workflows.letters.SchoolDirectory;
+import ru.kuzbass.edu.workflows.mail.MailService;
+import ru.kuzbass.edu.workflows.people.PersonService;
+import ru.kuzbass.edu.workflows.people.TeacherService;
+import ru.kuzbass.edu.workflows.platform.CaseHistory;
 import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
@@ -30,6 +40,17 @@ class MentorBonusApiTest extends ProcessTest {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired BudgetEnvelopes budget;
+  @Autowired MentoringProperties properties;
+  @Autowired MentorBonusRepository nominations;
+  @Autowired CaseHistory history;
+  @Autowired TeacherService teachers;
+  @Autowired PersonService people;
+  @Autowired LetterService letters;
+  @Autowired SchoolDirectory schools;
+  @Autowired MailService mail;
+  @Autowired RuntimeService runtime;
+  @Autowired HistoryService engineHistory;
+  @Autowired TransactionTemplate transaction;
 
   @BeforeEach
   void loadEnvelopes() {
@@ -49,7 +70,11 @@ class MentorBonusApiTest extends ProcessTest {
         bad("plan.endDate", b -> MentorBonusFixtures.part(b, "plan").put("endDate", "2030-09-01")),
         bad("plan.startDate", b -> MentorBonusFixtures.part(b, "plan").put("startDate", "01.09.2027")),
         bad("fundingSource", b -> b.put("fundingSource", "FEDERAL")),
-        bad("fundingSource", b -> b.put("fundingSource", "drop table")));
+        bad("fundingSource", b -> b.put("fundingSource", "drop table")),
+        // the sources name the regional budget only: a municipal one is refused while the setting is off (the default)
+        bad("fundingSource", b -> b.put("fundingSource", "MUNICIPAL")),
+        // 2028's act (application-test.yml) caps the plan at 12 months: 1 Sep 2028 to 1 Sep 2029 is 12 full months
+        bad("plan.endDate", b -> MentorBonusFixtures.part(b, "plan").putAll(Map.of("startDate", "2028-09-01", "endDate", "2029-09-01"))));
   }
 
   private static Arguments bad(String field, Consumer<Map<String, Object>> change) {
@@ -70,6 +95,46 @@ class MentorBonusApiTest extends ProcessTest {
     for (String table : List.of("person", "teacher", "mentoring_nomination", "mentoring_mentee", "case_event")) {
       assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Integer.class).single()).as(table).isZero();
     }
+  }
+
+  @Test
+  void aMunicipalSourceIsRefusedNamingTheRegionalBudget() throws Exception {
+    Map<String, Object> body = MentorBonusFixtures.nomination();
+    body.put("fundingSource", "MUNICIPAL");
+    JsonNode problem = json.readTree(mvc.perform(post("/api/mentoring/nominations").contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(body)).with(ApiUsers.hr()))
+        .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    assertThat(problem.get("errors").get(0).get("message").asText())
+        .isEqualTo("Доплата за наставничество выплачивается из областного бюджета; источник «местный бюджет» не предусмотрен");
+  }
+
+  /**
+   * With municipal funding switched on (a region whose act provides for it), a municipal nomination
+   * is taken as before. The application's own settings keep it off, so the service is built here
+   * over the application's beans with the setting on and a municipal envelope for the year, and
+   * called in a transaction as its proxy would.
+   */
+  @Test
+  void aMunicipalSourceIsAcceptedWhenTheSettingIsOn() throws Exception {
+    MentoringProperties p = properties;
+    MentoringProperties on = new MentoringProperties(p.caseNumberPrefix(), p.correctionWaitDays(), p.budgetRetryInterval(), true,
+        p.defaults(), p.years(), Map.of(2027, Map.of("MUNICIPAL", new BigDecimal("147600"))), p.fundingSourceNames());
+    MentorBonusService service = new MentorBonusService(nominations, history, on, teachers, people, budget, letters, schools, mail, runtime,
+        engineHistory, clock);
+    Map<String, Object> body = MentorBonusFixtures.nomination();
+    body.put("fundingSource", "MUNICIPAL");
+    MentorBonusService.Submitted submitted = transaction.execute(t -> service.nominate(json.convertValue(body, NominationRequest.class)));
+    assertThat(jdbc.sql("SELECT funding_source FROM mentoring_nomination WHERE case_number = ?").param(submitted.caseNumber())
+        .query(String.class).single()).isEqualTo("MUNICIPAL");
+  }
+
+  /** The same plan length as the refused one above, one day shorter: 1 Sep 2028 to 31 Aug 2029 touches 12 months and is taken. */
+  @Test
+  void aPlanAtTheYearsCapIsTaken() throws Exception {
+    Map<String, Object> body = MentorBonusFixtures.nomination();
+    MentorBonusFixtures.part(body, "plan").putAll(Map.of("startDate", "2028-09-01", "endDate", "2029-08-31"));
+    mvc.perform(post("/api/mentoring/nominations").contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body))
+        .with(ApiUsers.hr())).andExpect(status().isCreated());
   }
 
   @Test

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -67,15 +69,24 @@ class MentorBonusProcessTest extends ProcessTest {
         "12 300 ₽ в месяц", "с 1 сентября 2027 г. по 31 августа 2028 г.", "областной бюджет Кемеровской области — Кузбасса", "всего 12 мес.",
         "Руководителю МБОУ «Ижморская СОШ № 1»", "наставнику МБОУ «Ижморская СОШ № 1»", "Основание: ");
     assertThat(order.pdfText()).as("the school by its name, never its code").doesNotContain("SCH-4217").doesNotContain("обжаловано");
+    // no act for 2027 is configured: the order says the amount is a default awaiting the region's act, and names no other region's law
+    assertThat(order.pdfText().replaceAll("\\s+", " "))
+        .contains("размер доплаты установлен по умолчанию и подлежит утверждению нормативным актом Кемеровской области — Кузбасса")
+        .doesNotContain("Ульяновск");
     PdfAssertions.assertPdfA2b(order.pdf());
+    operaton.awaitEntered(c.instanceKey(), "Event_MonthEnd", 1);
+    assertStage(c, "BEING_PAID", "2027-10-01T00:00:00+07:00", "Приказ издан, доплата начисляется ежемесячно; следующее начисление 1 октября 2027 г.");
     assertThat(budget.reserved(2027, "REGIONAL")).isEqualByComparingTo("147600");
 
     for (int month = 1; month <= 12; month++) {
       passMonth(c, month);
     }
+    operaton.awaitTask(c.instanceKey(), "Task_SubmitFinalReport");
+    assertStage(c, "REPORT_DUE", null, "Наставничество завершено, ожидается итоговый отчёт наставника");
     operaton.completeTask(c.instanceKey(), "Task_SubmitFinalReport", MENTOR, Map.of("menteeProgress", "Провела 4 открытых урока", "goalsAchieved", "FULLY"));
     operaton.completeTask(c.instanceKey(), "Task_ConfirmFinalReport", HEAD, Map.of("reportDecision", "CONFIRM", "reportComment", ""));
     operaton.awaitEnded(c.instanceKey());
+    assertStage(c, "CLOSED", null, "Закрыта, свидетельство «Почётный наставник» направлено");
 
     assertThat(operaton.passed(c.instanceKey(), "EndEvent_PlanFinished")).as("EndEvent_PlanFinished").isTrue();
     assertThat(operaton.passed(c.instanceKey(), "EndEvent_Closed")).as("EndEvent_Closed").isTrue();
@@ -164,14 +175,23 @@ class MentorBonusProcessTest extends ProcessTest {
         .isZero();
   }
 
+  /** The school's status names each stage the case passes, with the correction's due date while it waits for one. */
   @Test
   void aReturnedNominationIsCorrectedAndCheckedAgain() throws Exception {
     Case c = submit(MentorBonusFixtures.nomination());
+    operaton.awaitTask(c.instanceKey(), "Task_ApproveBySchoolHead");
+    assertStage(c, "AT_SCHOOL_HEAD", null, "На согласовании у руководителя школы");
+    // the approver's form renders the correction time from this variable, set from mentoring.correction-wait-days
+    assertThat(operaton.engine().getRuntimeService().getVariable(Long.toString(c.instanceKey()), "correctionWaitDays")).isEqualTo(10);
     operaton.completeTask(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD,
         Map.of("schoolHeadDecision", "RETURN", "schoolHeadComment", "Сократите план до учебного года"));
+    operaton.awaitTask(c.instanceKey(), "Task_CorrectNomination");
+    assertStage(c, "RETURNED_FOR_CORRECTION", "2027-02-11T23:59:59+07:00", "Возвращена школе на доработку; исправить до 11 февраля 2027 г.");
     operaton.completeTask(c.instanceKey(), "Task_CorrectNomination", COORDINATOR,
         Map.of("correctedStartDate", "2027-09-01", "correctedEndDate", "2028-05-31", "correctedGoals", ""));
     operaton.completeTask(c.instanceKey(), "Task_ApproveBySchoolHead", HEAD, APPROVE_HEAD);
+    operaton.awaitTask(c.instanceKey(), "Task_ApproveByBudgetOfficer");
+    assertStage(c, "AT_BUDGET_HOLDER", null, "На согласовании у распорядителя бюджетных средств");
     operaton.completeTask(c.instanceKey(), "Task_ApproveByBudgetOfficer", BUDGET, APPROVE_BUDGET);
     operaton.awaitPassed(c.instanceKey(), "Task_SendOrder");
 
@@ -201,6 +221,8 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(jdbc.sql("SELECT status FROM mentoring_nomination").query(String.class).single()).isEqualTo("WAITING_FOR_BUDGET");
 
     operaton.awaitEntered(c.instanceKey(), "Event_BudgetRetry", 1);
+    assertStage(c, "WAITING_FOR_BUDGET", "2027-02-02T10:00:00+07:00",
+        "В листе ожидания: средств пока недостаточно; следующая проверка средств 2 февраля 2027 г.");
     clock.advanceTo(clock.instant().atZone(RegionTime.ZONE).toOffsetDateTime().plusHours(25));
     operaton.awaitEntered(c.instanceKey(), "Event_BudgetRetry", 2); // still no money: waits again, no second letter
     assertThat(letters()).hasSize(1);
@@ -295,8 +317,20 @@ class MentorBonusProcessTest extends ProcessTest {
     Map<String, Object> body = MentorBonusFixtures.nomination();
     MentorBonusFixtures.part(body, "mentor").put("experienceYears", 4);
     MentorBonusFixtures.mentee(body, 0).put("birthDate", "1990-01-01");
-    Case c = submit(body);
+    // held before the check, the case reads as being checked, not merely «принята»
+    var management = operaton.engine().getManagementService();
+    List<String> check = management.createJobDefinitionQuery().activityIdIn("Task_LoadEligibilityFacts").list().stream()
+        .map(org.operaton.bpm.engine.management.JobDefinition::getId).toList();
+    check.forEach(id -> management.suspendJobDefinitionById(id, true));
+    Case c;
+    try {
+      c = submit(body);
+      assertStage(c, "ELIGIBILITY_CHECK", null, "Проверка документов и требований к наставнику и наставляемым");
+    } finally {
+      check.forEach(id -> management.activateJobDefinitionById(id, true));
+    }
     operaton.awaitEnded(c.instanceKey());
+    assertStage(c, "REJECTED", null, "Отказано, уведомление направлено школе");
     assertThat(operaton.passed(c.instanceKey(), "EndEvent_Rejected")).as("EndEvent_Rejected").isTrue();
     assertThat(operaton.passed(c.instanceKey(), "Task_ApproveBySchoolHead")).as("Task_ApproveBySchoolHead").isFalse();
     assertThat(letters().getFirst().pdfText()).contains("Педагогический стаж наставника меньше 5 лет", "Наставляемый не моложе 35 лет");
@@ -338,7 +372,36 @@ class MentorBonusProcessTest extends ProcessTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM mentoring_nomination").query(Integer.class).single()).isZero();
   }
 
+  /** A year whose act the region configured (2028 in application-test.yml): the order prints its amount and names its act. */
+  @Test
+  void theOrderPrintsTheYearsConfiguredAmountAndBasis() throws Exception {
+    Map<String, Object> body = MentorBonusFixtures.nomination();
+    MentorBonusFixtures.part(body, "plan").putAll(Map.of("startDate", "2028-09-01", "endDate", "2029-08-31"));
+    Case c = approved(body);
+    operaton.awaitPassed(c.instanceKey(), "Task_SendOrder");
+    String order = letters().getFirst().pdfText().replaceAll("\\s+", " ");
+    assertThat(order).contains("15 000 ₽ в месяц", "всего 12 мес.",
+        "Основание: закон Кемеровской области — Кузбасса о доплате за наставничество (тестовый акт 2028 года).");
+    assertThat(order).doesNotContain("12 300", "по умолчанию", "Ульяновск");
+    assertThat(budget.reserved(2028, "REGIONAL")).isEqualByComparingTo("180000");
+  }
+
   // ------------------------------------------------------------------ steps
+
+  /** The school's view of the case: GET /api/mentoring/nominations/{number}. */
+  private void assertStage(Case c, String stage, String dueAt, String text) throws Exception {
+    var status = json.readTree(mvc.perform(get("/api/mentoring/nominations/{n}", c.number()).with(ApiUsers.hr())).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    assertThat(status.get("stage").asText()).isEqualTo(stage);
+    assertThat(status.get("statusText").asText()).isEqualTo(text);
+    if (dueAt == null) {
+      assertThat(status.hasNonNull("nextStepDueAt")).as("nextStepDueAt").isFalse();
+    } else {
+      // a retry is due a day after the reservation was tried, which took the job executor a moment past the test's time
+      Instant expected = OffsetDateTime.parse(dueAt).toInstant();
+      assertThat(OffsetDateTime.parse(status.get("nextStepDueAt").asText()).toInstant()).isBetween(expected, expected.plusSeconds(300));
+    }
+  }
 
   private static Map<String, Object> startForm(long mentor, String mentees) {
     return Map.of("schoolCode", "SCH-4217", "schoolEmail", MentorBonusFixtures.SCHOOL_EMAIL, "mentorTeacherId", mentor,

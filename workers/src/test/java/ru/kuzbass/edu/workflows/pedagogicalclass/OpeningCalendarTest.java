@@ -11,10 +11,11 @@ import ru.kuzbass.edu.workflows.pedagogicalclass.OpeningCalendarProperties.Calen
 
 class OpeningCalendarTest {
 
-  private static final Calendar DEFAULTS = new Calendar("04-30", "06-01", "08-31", List.of("12-27", "03-22", "05-31"), "08-28", null, List.of());
+  private static final Calendar DEFAULTS = new Calendar("04-30", "06-01", "08-31", List.of("12-27", "03-22", "05-31"), "08-28", null, List.of(), 10);
 
-  private final OpeningCalendar calendar = new OpeningCalendar(new OpeningCalendarProperties("ПК", 10, 7, "c@example.ru", DEFAULTS,
-      Map.of(2028, new Calendar(null, null, null, null, null, null, List.of(LocalDate.of(2028, 5, 1))))));
+  private final OpeningCalendar calendar = new OpeningCalendar(new OpeningCalendarProperties("ПК", 7, "c@example.ru", DEFAULTS,
+      Map.of(2028, new Calendar(null, null, null, null, null, null, List.of(LocalDate.of(2028, 5, 1)), null),
+          2029, new Calendar(null, null, null, List.of("12-25", "05-25"), "08-30", null, null, 8))));
 
   @Test
   void aDeadlineEndsAt2359LocalTimeOnItsDay() {
@@ -46,5 +47,16 @@ class OpeningCalendarTest {
     assertThat(calendar.council(2027).day()).isEqualTo(LocalDate.of(2028, 8, 28));
     assertThat(calendar.decision(2027).day()).isEqualTo(LocalDate.of(2027, 6, 1));
     assertThat(calendar.admission(2027).day()).isEqualTo(LocalDate.of(2027, 8, 31));
+  }
+
+  @Test
+  void aYearsActChangesTheEnrolmentMinimumAndTheSchoolYearDatesInOnePlace() {
+    assertThat(calendar.minEnrolment(2027)).isEqualTo(10);
+    assertThat(calendar.minEnrolment(2028)).isEqualTo(10); // a year that overrides only its holidays keeps the default
+    assertThat(calendar.minEnrolment(2029)).isEqualTo(8);
+    assertThat(calendar.termReports(2029)).extracting(OpeningCalendar.Deadline::day)
+        .containsExactly(LocalDate.of(2029, 12, 25), LocalDate.of(2030, 5, 27)); // 25 May 2030 is a Saturday
+    assertThat(calendar.council(2029).day()).isEqualTo(LocalDate.of(2030, 8, 30));
+    assertThat(calendar.study(2029).day()).isEqualTo(LocalDate.of(2029, 4, 30)); // not overridden
   }
 }

@@ -147,13 +147,65 @@ class PedagogicalClassProcessTest extends ProcessTest {
     assertThat(jdbc.sql("SELECT data FROM pedagogical_class_step WHERE step = 'DECISION'").query(String.class).single()).contains("Нет кадров");
   }
 
+  /** The year's minimum (pedclass.defaults.min-enrolment, 10 for 2027/28) at its boundary: 9 pupils open no class, 10 do. */
   @Test
-  void tooFewPupilsMeanNoClass() throws Exception {
+  void oneFewerPupilThanTheYearsMinimumMeansNoClass() throws Exception {
     Case c = start("SCH-1");
-    completeSteps(c, "OWN", 6);
+    completeSteps(c, "OWN", 9);
     operaton.awaitEnded(c.instanceKey());
     assertThat(operaton.passed(c.instanceKey(), "EndEvent_EnrolmentTooLow")).isTrue();
     assertThat(jdbc.sql("SELECT status FROM pedagogical_class_opening").query(String.class).single()).isEqualTo("NOT_OPENED");
+    // the admission form renders the minimum from this variable
+    assertThat(operaton.engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(Long.toString(c.instanceKey()))
+        .variableName("minEnrolment").singleResult().getValue()).isEqualTo(10);
+  }
+
+  @Test
+  void theYearsMinimumOpensTheClass() throws Exception {
+    Case c = start("SCH-1");
+    completeSteps(c, "OWN", 10);
+    operaton.awaitTask(c.instanceKey(), "Task_SubmitTermReport");
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_EnrolmentTooLow")).isFalse();
+    assertThat(jdbc.sql("SELECT status FROM pedagogical_class_opening").query(String.class).single()).isEqualTo("OPENED");
+  }
+
+  /**
+   * GET /api/pedagogical-classes/openings/{number}: the steps open now with their deadlines from the
+   * calendar (steps 2–4 together, sharing 1 June), an overdue one marked; staff only, as the mentor bonus's.
+   */
+  @Test
+  void theStatusNamesTheOpenStepsAndTheirDeadlines() throws Exception {
+    Case c = start("SCH-1");
+    operaton.awaitTask(c.instanceKey(), "Task_StudySituation");
+    JsonNode status = openingStatus(c);
+    assertThat(status.get("status").asText()).isEqualTo("STARTED");
+    assertThat(status.get("statusText").asText())
+        .isEqualTo("Идёт подготовка к открытию класса. Сейчас: Шаг 1. Изучение ситуации: условия, кадры, запрос — срок 30 апреля 2027 г., 23:59");
+    assertThat(OffsetDateTime.parse(status.get("currentSteps").get(0).get("dueAt").asText()).toInstant())
+        .isEqualTo(OffsetDateTime.parse("2027-04-30T23:59:59+07:00").toInstant());
+
+    complete(c.instanceKey(), "Task_StudySituation", Map.of("studyNotes", "Запрос есть"));
+    operaton.awaitTask(c.instanceKey(), "Task_ChooseCurriculum");
+    operaton.awaitTask(c.instanceKey(), "Task_DecideOpening");
+    operaton.awaitTask(c.instanceKey(), "Task_ChooseModel");
+    status = openingStatus(c);
+    assertThat(status.get("currentSteps")).extracting(s -> s.get("step").asText()).containsExactly("DECISION", "MODEL", "CURRICULUM");
+    assertThat(status.get("currentSteps")).extracting(s -> s.get("dueText").asText()).containsOnly("1 июня 2027 г., 23:59");
+
+    complete(c.instanceKey(), "Task_DecideOpening", Map.of("openingDecision", "YES"));
+    complete(c.instanceKey(), "Task_ChooseModel", Map.of("classModel", "OWN"));
+    clock.advanceTo(OffsetDateTime.parse("2027-06-02T00:00:01+07:00"));
+    operaton.awaitPassed(c.instanceKey(), "Task_EscalateChooseCurriculum");
+    status = openingStatus(c);
+    assertThat(status.get("currentSteps")).singleElement().satisfies(s -> {
+      assertThat(s.get("step").asText()).isEqualTo("CURRICULUM");
+      assertThat(s.get("overdue").asBoolean()).isTrue();
+    });
+    assertThat(status.get("statusText").asText()).endsWith("Шаг 4. Выбор образовательной программы — срок 1 июня 2027 г., 23:59 (срок истёк)");
+
+    mvc.perform(get("/api/pedagogical-classes/openings/{n}", c.number())).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/pedagogical-classes/openings/{n}", c.number()).with(ApiUsers.auditor())).andExpect(status().isForbidden());
+    mvc.perform(get("/api/pedagogical-classes/openings/{n}", "ПК-2027-999999").with(ApiUsers.hr())).andExpect(status().isNotFound());
   }
 
   @Test
@@ -249,6 +301,11 @@ class PedagogicalClassProcessTest extends ProcessTest {
             .content("{\"schoolCode\":\"" + school + "\",\"municipality\":\"Ижморский муниципальный округ\",\"schoolEmail\":\"school@example.ru\",\"academicYear\":2027}").with(ApiUsers.hr()))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     return byNumber(json.readTree(response).get("caseNumber").asText());
+  }
+
+  private JsonNode openingStatus(Case c) throws Exception {
+    return json.readTree(mvc.perform(get("/api/pedagogical-classes/openings/{n}", c.number()).with(ApiUsers.hr()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
   }
 
   private JsonNode campaign(String body) throws Exception {

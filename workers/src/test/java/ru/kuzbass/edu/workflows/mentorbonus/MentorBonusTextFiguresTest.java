@@ -1,0 +1,54 @@
+package ru.kuzbass.edu.workflows.mentorbonus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import ru.kuzbass.edu.workflows.mentorbonus.MentoringProperties.Rules;
+import ru.kuzbass.edu.workflows.support.ProcessTest;
+import ru.kuzbass.edu.workflows.support.ReadableTexts;
+
+/**
+ * No figure that the mentor bonus's configuration sets is typed into its forms or BPMN labels: each is
+ * a {@code {{variable}}} the process sets from configuration, so a year's act changes one place.
+ */
+class MentorBonusTextFiguresTest extends ProcessTest {
+
+  @Autowired MentoringProperties properties;
+
+  @Test
+  void formsAndLabelsTypeInNoConfiguredFigure() throws Exception {
+    Rules rules = properties.rules(2027);
+    String amount = rules.monthlyAmount().toPlainString();
+    List<Pattern> figures = List.of(
+        number(properties.correctionWaitDays(), "(дн|день|дня|дней)"),
+        Pattern.compile(amount.substring(0, amount.length() - 3) + "[\\s\\u00A0]?" + amount.substring(amount.length() - 3)),
+        number(rules.maxPlanMonths(), "мес"),
+        number(rules.minMentorExperienceYears(), "(лет|год)"),
+        number(rules.menteeAgeLimit(), "(лет|год)"),
+        number(rules.menteeMaxExperienceYears(), "(лет|год)"),
+        number(rules.maxMenteesPerMentor(), "наставляем"));
+    List<String> texts = ReadableTexts.of("mentor-bonus");
+    for (Pattern figure : figures) {
+      assertThat(texts).as(figure.pattern()).noneMatch(t -> figure.matcher(t).find());
+    }
+    // where a form speaks of the figure, it renders the process's variable
+    for (String form : List.of("mentor-bonus-school-head-approval", "mentor-bonus-budget-approval")) {
+      assertThat(new ClassPathResource("forms/mentor-bonus/" + form + ".form").getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+          .as(form).contains("{{correctionWaitDays}}", "{{monthlyAmount}}");
+    }
+  }
+
+  @Test
+  void theCheckFindsAFigureTypedIn() {
+    assertThat(number(10, "(дн|день|дня|дней)").matcher("Вернуть на доработку (срок — 10 дней)").find()).isTrue();
+    assertThat(number(10, "(дн|день|дня|дней)").matcher("в течение  дн.").find()).isFalse();
+  }
+
+  private static Pattern number(int value, String unit) {
+    return Pattern.compile("(?<!\\d)" + value + "[\\s\\u00A0]*" + unit);
+  }
+}
