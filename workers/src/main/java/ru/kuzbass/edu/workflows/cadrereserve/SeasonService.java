@@ -22,6 +22,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Level2Mode;
+import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.PassBase;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Rules;
 import ru.kuzbass.edu.workflows.engine.EngineIds;
 import ru.kuzbass.edu.workflows.letters.LetterService;
@@ -115,7 +116,7 @@ public class SeasonService {
   @Transactional
   public Map<String, Object> cutLevel1(int season) {
     Rules rules = properties.rules(season);
-    Level1Cut.Outcome cut = level1Cut.run(season, rules.weights(), rules.passShare());
+    Level1Cut.Outcome cut = level1Cut.run(season, rules.weights(), rules.passShare(), rules.passBase());
     jdbc.sql("""
             INSERT IGNORE INTO cadre_skip_token (code, candidate_id, person_id, issued_season)
             SELECT CONCAT(?, '-', season + 1, '-', UPPER(LEFT(SHA2(CONCAT(id, '/', person_id, '/', case_number), 256), 8))), id, person_id, season
@@ -124,7 +125,8 @@ public class SeasonService {
     jdbc.sql("UPDATE cadre_season SET status = 'LEVEL2' WHERE season = ?").param(season).update();
     history.record(seasonCase(season), "LEVEL1_CUT", "LEVEL2", "Прошли на второй уровень: " + cut.passed() + " из " + cut.candidates()
         + " (прошли тестирование без оснований для прохода без отбора: " + cut.tested() + "; доля прохода " + rules.passShare().toPlainString()
-        + ")", clock.instant());
+        + (rules.passBase() == PassBase.REGISTERED ? " от всех зарегистрированных" : " от прошедших тестирование без оснований") + ")",
+        clock.instant());
     return Map.of("level1Passed", cut.passed(), "level1Failed", cut.candidates() - cut.passed());
   }
 
