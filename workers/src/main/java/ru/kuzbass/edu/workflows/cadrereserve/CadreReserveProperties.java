@@ -67,7 +67,9 @@ public record CadreReserveProperties(
    * @param passBase           what the share is taken of
    * @param courseDays         days of the theory course a candidate must attend
    * @param resultYears        how many past years of school results the choice of schools reads
-   * @param lowResult          a school with every year below this counts as persistently low
+   * @param internshipRule     how the results of an internship school must rise
+   * @param lowMargin          a school whose last year is more than this many points below the mean of its own earlier
+   *                           years counts as persistently low (a project school)
    */
   public record Rules(
       String registrationCloses,
@@ -83,7 +85,7 @@ public record CadreReserveProperties(
       BigDecimal level3Threshold,
       Integer resultYears,
       DynamicsRule internshipRule,
-      BigDecimal lowResult,
+      BigDecimal lowMargin,
       String source) {}
 
   /** The rules in force for a season, every field present. */
@@ -109,7 +111,7 @@ public record CadreReserveProperties(
         pick(s.level3Threshold(), defaults.level3Threshold()),
         pick(s.resultYears(), defaults.resultYears()),
         pick(s.internshipRule(), defaults.internshipRule()),
-        pick(s.lowResult(), defaults.lowResult()),
+        pick(s.lowMargin(), defaults.lowMargin()),
         pick(s.source(), defaults.source()));
   }
 

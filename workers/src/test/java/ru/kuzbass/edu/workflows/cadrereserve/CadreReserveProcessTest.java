@@ -81,6 +81,19 @@ class CadreReserveProcessTest extends ProcessTest {
         S4,2026,35
         S5,2025,90
         S5,2026,95
+        S6,2024,71
+        S6,2025,72
+        S6,2026,73
+        """);
+    // S1's deputy head was a finalist of a «Россия – страна возможностей» project; S6's administration has no one such
+    importSchoolAdministration("""
+        school_code,full_name,position,rsv_alumnus
+        S1,Иванова Мария Петровна,директор,false
+        S1,Петров Пётр Ильич,заместитель директора по УВР,true
+        S2,Сидорова Анна Львовна,директор,true
+        S3,Орлова Ольга Олеговна,директор,false
+        S3,Орлов Олег Олегович,заместитель директора по ВР,false
+        S6,Кузнецова Ольга Ивановна,директор,false
         """);
     Candidate a = register(2027, 1, KEMEROVO, List.of());
     Candidate b = register(2027, 2, NOVOKUZNETSK, List.of());
@@ -139,9 +152,10 @@ class CadreReserveProcessTest extends ProcessTest {
     operaton.awaitPassed(a.instanceKey(), "EndEvent_IdeaAnswered");
     assertThat(letter(a, "IDEA")).contains("банк проектных идей").contains("Начните с опроса жителей посёлка");
 
-    // Level 2: internship schools with steady results (S2 flat counts under NON_DECREASING; S5 lacks a year).
+    // Level 2: internship schools rise every year and have an alumnus of the platform in their administration
+    // (S2 is flat, S5 lacks a year, S6 rises without such an alumnus); the coordinator adds S2 all the same.
     Task schools = operaton.awaitTask(season, "Task_ConfirmInternshipSchools");
-    assertThat(operaton.taskVariables(schools)).containsEntry("proposedInternshipSchools", "S1, S2");
+    assertThat(operaton.taskVariables(schools)).containsEntry("proposedInternshipSchools", "S1").containsEntry("internshipSchoolsWithoutAlumnus", "S6");
     operaton.completeTask(season, "Task_ConfirmInternshipSchools", "coordinator", Map.of("internshipSchools", "S1, S2"));
     // F attended two days of three: F does not go on.
     mvc.perform(post("/api/cadre-reserve/2027/course-attendance").contentType(MediaType.APPLICATION_JSON)
@@ -165,11 +179,16 @@ class CadreReserveProcessTest extends ProcessTest {
     assertThat(letter(a, "LEVEL2_RESULT")).contains("6.50 балла").contains("МУНИЦИПАЛЬНЫЙ");
     assertThat(letter(b, "LEVEL2_PASS")).contains("команды № 1").contains("7.00 балла");
 
-    // Level 3: project schools with unstable (S3) or persistently low (S4) results; the coordinator takes S3.
+    // Level 3: project schools with unstable results (S3) or results below their own earlier figures (S4); the coordinator
+    // takes S3, and team 1 is S3's administrative team with the reservists B and E.
     Task projectSchools = operaton.awaitTask(season, "Task_ConfirmProjectSchools");
-    assertThat(operaton.taskVariables(projectSchools)).containsEntry("proposedProjectSchools", "S3, S4");
+    String level3Team = "Команда 1, проектная школа S3: административная команда — Орлова Ольга Олеговна (директор), Орлов Олег Олегович "
+        + "(заместитель директора по ВР); участники резерва — " + b.caseNumber() + ", " + e.caseNumber();
+    assertThat(operaton.taskVariables(projectSchools)).containsEntry("proposedProjectSchools", "S3, S4")
+        .containsEntry("level3TeamsProposal", level3Team);
     operaton.completeTask(season, "Task_ConfirmProjectSchools", "coordinator", Map.of("projectSchools", "S3"));
     operaton.awaitEntered(season, "Event_ProjectUploaded", 1);
+    assertThat(operaton.engine().getRuntimeService().getVariable(Long.toString(season), "level3Teams")).isEqualTo(level3Team);
     mvc.perform(multipart("/api/cadre-reserve/2027/teams/1/project").file(new MockMultipartFile("file", "p.pdf", "application/pdf",
         "not a pdf".getBytes(StandardCharsets.UTF_8))).param("title", "Программа развития").with(ApiUsers.hr()))
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
@@ -376,6 +395,10 @@ class CadreReserveProcessTest extends ProcessTest {
 
   private void importSchoolResults(String csv) throws Exception {
     mvc.perform(post("/api/schools/results").contentType("text/csv").content(csv).with(ApiUsers.hr())).andExpect(status().isOk());
+  }
+
+  private void importSchoolAdministration(String csv) throws Exception {
+    mvc.perform(post("/api/schools/administration").contentType("text/csv").content(csv).with(ApiUsers.hr())).andExpect(status().isOk());
   }
 
   private Candidate register(int season, int n, String municipality, List<Map<String, Object>> achievements) throws Exception {
