@@ -37,6 +37,14 @@ public record CadreReserveProperties(
   /** The weights of the composite test score; they need not add up to one. */
   public record Weights(BigDecimal organising, BigDecimal managerial, BigDecimal leadership) {}
 
+  /** What the level-1 pass share is a share of. */
+  public enum PassBase {
+    /** every registered participant of the season, the fast track and the untested included («от общего количества участников») */
+    REGISTERED,
+    /** only the ranked candidates: tested and not on the fast track (the rule before issue 16) */
+    TESTED_NOT_FAST_TRACK
+  }
+
   /** How a school's results over the years count as steadily positive. */
   public enum DynamicsRule {
     /** each year at least the previous one */
@@ -55,14 +63,18 @@ public record CadreReserveProperties(
 
   /**
    * @param registrationCloses the last day of registration, {@code MM-dd} of the season's year; it ends at 23:59 local time
-   * @param passShare          the share of tested, non-fast-track candidates who pass level 1 (rounded up)
+   * @param passShare          the share of the {@code passBase} who pass level 1 by score (rounded up, at most all ranked)
+   * @param passBase           what the share is taken of
    * @param courseDays         days of the theory course a candidate must attend
    * @param resultYears        how many past years of school results the choice of schools reads
-   * @param lowResult          a school with every year below this counts as persistently low
+   * @param internshipRule     how the results of an internship school must rise
+   * @param lowMargin          a school whose last year is more than this many points below the mean of its own earlier
+   *                           years counts as persistently low (a project school)
    */
   public record Rules(
       String registrationCloses,
       BigDecimal passShare,
+      PassBase passBase,
       Weights weights,
       Integer courseDays,
       Integer teamSize,
@@ -73,7 +85,7 @@ public record CadreReserveProperties(
       BigDecimal level3Threshold,
       Integer resultYears,
       DynamicsRule internshipRule,
-      BigDecimal lowResult,
+      BigDecimal lowMargin,
       String source) {}
 
   /** The rules in force for a season, every field present. */
@@ -88,6 +100,7 @@ public record CadreReserveProperties(
     return new Rules(
         pick(s.registrationCloses(), defaults.registrationCloses()),
         pick(s.passShare(), defaults.passShare()),
+        pick(s.passBase(), defaults.passBase()),
         pick(s.weights(), defaults.weights()),
         pick(s.courseDays(), defaults.courseDays()),
         pick(s.teamSize(), defaults.teamSize()),
@@ -98,7 +111,7 @@ public record CadreReserveProperties(
         pick(s.level3Threshold(), defaults.level3Threshold()),
         pick(s.resultYears(), defaults.resultYears()),
         pick(s.internshipRule(), defaults.internshipRule()),
-        pick(s.lowResult(), defaults.lowResult()),
+        pick(s.lowMargin(), defaults.lowMargin()),
         pick(s.source(), defaults.source()));
   }
 

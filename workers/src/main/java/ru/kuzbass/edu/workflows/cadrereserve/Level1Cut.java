@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.PassBase;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Weights;
 
 /**
@@ -13,9 +14,12 @@ import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Weights;
  *
  * <p>The rule. Candidates on the fast track pass whatever their score and take no place in the
  * ranking. The others who finished the test are ranked by the composite score
- * {@code organising × w1 + managerial × w2 + leadership × w3}, rounded half up to three decimals;
- * the top {@code passShare} of them pass, rounded up (of 5 tested, 3 pass at 0.5). Who did not
- * finish the test does not pass. Ties are broken in this order, each step only where the one
+ * {@code organising × w1 + managerial × w2 + leadership × w3}, rounded half up to three decimals.
+ * How many of them pass is {@code passShare} of the base ({@link PassBase}: by default every
+ * registered participant of the season, fast track and untested included, as the programme counts
+ * «от общего количества участников»), rounded up, and never more than are ranked: of 100
+ * registered, 20 on the fast track and 10 untested, 50 pass by score and the 20 besides. Who did
+ * not finish the test does not pass. Ties are broken in this order, each step only where the one
  * before is equal: the composite, then leadership, then managerial potential, then organising
  * ability (all higher first), then the earlier finished test, then the earlier registration
  * (lower candidate id). The order is total, so the line falls in the same place every time.
@@ -29,11 +33,19 @@ class Level1Cut {
     this.jdbc = jdbc;
   }
 
+  /**
+   * @param candidates every registered candidate of the season
+   * @param tested     the ranked ones: tested, not on the fast track
+   * @param passed     all who pass, by score and by the fast track
+   */
   record Outcome(int candidates, int tested, int passed) {}
 
-  /** How many of {@code tested} candidates pass at the given share: rounded up, never more than all. */
-  static int passCount(int tested, BigDecimal share) {
-    return Math.min(tested, share.multiply(BigDecimal.valueOf(tested)).setScale(0, RoundingMode.CEILING).intValueExact());
+  /**
+   * How many ranked candidates pass: the share of the base, rounded up (half a place is a place:
+   * the programme says «50%», and rounding up never passes fewer than half), never more than are ranked.
+   */
+  static int passCount(int base, int ranked, BigDecimal share) {
+    return Math.min(ranked, share.multiply(BigDecimal.valueOf(base)).setScale(0, RoundingMode.CEILING).intValueExact());
   }
 
   /** A candidate finished the test: the time and all three scores are in. */
@@ -49,10 +61,11 @@ class Level1Cut {
    * STRAIGHT_JOIN keeps the candidate table first in the join, so MariaDB updates each row as it
    * reads it instead of collecting row ids in a temporary table and visiting them again.
    */
-  Outcome run(int season, Weights w, BigDecimal passShare) {
-    int tested = jdbc.sql("SELECT COUNT(*) FROM cadre_candidate WHERE season = ? AND fast_track_evidence IS NULL AND " + TESTED)
-        .param(season).query(Integer.class).single();
-    int passing = passCount(tested, passShare);
+  Outcome run(int season, Weights w, BigDecimal passShare, PassBase base) {
+    record Counts(int registered, int tested) {}
+    Counts counts = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(fast_track_evidence IS NULL AND " + TESTED + "), 0) FROM cadre_candidate WHERE season = ?")
+        .param(season).query((rs, i) -> new Counts(rs.getInt(1), rs.getInt(2))).single();
+    int passing = passCount(base == PassBase.REGISTERED ? counts.registered() : counts.tested(), counts.tested(), passShare);
     int candidates = jdbc.sql("""
             UPDATE cadre_candidate c STRAIGHT_JOIN (
               SELECT id, composite, place, fast_track OR COALESCE(place <= :passing, FALSE) AS passed
@@ -72,6 +85,6 @@ class Level1Cut {
         .param("season", season).update();
     int passed = jdbc.sql("SELECT COUNT(*) FROM cadre_candidate WHERE season = ? AND level1_passed").param(season)
         .query(Integer.class).single();
-    return new Outcome(candidates, tested, passed);
+    return new Outcome(candidates, counts.tested(), passed);
   }
 }

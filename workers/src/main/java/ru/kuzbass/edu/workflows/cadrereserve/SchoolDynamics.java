@@ -23,9 +23,25 @@ final class SchoolDynamics {
     return results.size() > 1;
   }
 
-  /** A project school: results that change direction (up then down, or down then up), or every year below {@code low}. */
-  static boolean needsSupport(List<BigDecimal> results, BigDecimal low) {
-    return unstable(results) || (!results.isEmpty() && results.stream().allMatch(r -> r.compareTo(low) < 0));
+  /**
+   * A project school: «нестабильные и/или стабильно низкие результаты … в сравнении с собственными
+   * показателями». Unstable: the results change direction (up then down, or down then up). Low
+   * against its own figures: the last year more than {@code margin} points below the mean of the
+   * school's own earlier years. No absolute figure: a school is measured against itself.
+   */
+  static boolean needsSupport(List<BigDecimal> results, BigDecimal margin) {
+    return unstable(results) || lowAgainstItsOwnFigures(results, margin);
+  }
+
+  /** The last result below the mean of the earlier ones less the margin; compared as sums, so no rounding decides. */
+  static boolean lowAgainstItsOwnFigures(List<BigDecimal> results, BigDecimal margin) {
+    if (results.size() < 2) {
+      return false;
+    }
+    List<BigDecimal> earlier = results.subList(0, results.size() - 1);
+    BigDecimal n = BigDecimal.valueOf(earlier.size());
+    BigDecimal earlierSum = earlier.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    return results.getLast().multiply(n).compareTo(earlierSum.subtract(margin.multiply(n))) < 0;
   }
 
   static boolean unstable(List<BigDecimal> results) {

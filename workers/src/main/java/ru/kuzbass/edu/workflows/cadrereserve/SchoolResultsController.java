@@ -22,13 +22,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.UtcDateTime;
 
 /**
  * Imports school results by year (JSON, or CSV with the header {@code school_code,year,score}),
- * from which the cadre reserve proposes internship and project schools. A row for a school and
- * year replaces the earlier one; a file with one bad row imports nothing.
+ * from which the cadre reserve proposes internship and project schools (with the schools'
+ * administrative teams, {@link SchoolAdministrationController}). A row for a school and year
+ * replaces the earlier one; a file with one bad row imports nothing.
  */
 @RestController
 @RequestMapping("/api/schools/results")
@@ -43,7 +43,7 @@ public class SchoolResultsController {
   }
 
   public record SchoolResult(
-      @NotBlank(message = "Укажите код школы") @Pattern(regexp = "^[0-9A-Za-z\\-]{1,32}$", message = "Код школы: до 32 латинских букв, цифр и дефисов") String schoolCode,
+      @NotBlank(message = "Укажите код школы") @Pattern(regexp = SchoolCsv.SCHOOL_CODE, message = "Код школы: до 32 латинских букв, цифр и дефисов") String schoolCode,
       @NotNull(message = "Укажите год") @Min(value = 2000, message = "Год указан неверно") @Max(value = 2100, message = "Год указан неверно") Integer year,
       @NotNull(message = "Укажите результат") @DecimalMin(value = "0", message = "Результат от 0 до 100")
       @DecimalMax(value = "100", message = "Результат от 0 до 100") BigDecimal score) {}
@@ -61,38 +61,26 @@ public class SchoolResultsController {
   @Transactional
   public Map<String, Integer> importCsv(@RequestBody String csv) {
     List<SchoolResult> rows = new ArrayList<>();
-    String[] lines = csv.replace("\uFEFF", "").split("\\R");
-    if (lines.length < 2 || !lines[0].trim().equalsIgnoreCase("school_code,year,score")) {
-      throw ApiProblem.badField("body", "Первая строка CSV — заголовок school_code,year,score, за ним хотя бы одна строка");
-    }
-    for (int i = 1; i < lines.length; i++) {
-      if (lines[i].isBlank()) {
-        continue;
-      }
-      String[] f = lines[i].split(",", -1);
-      String at = "строка " + (i + 1);
-      if (f.length != 3 || !f[0].trim().matches("^[0-9A-Za-z\\-]{1,32}$")) {
-        throw ApiProblem.badField("results[" + (i - 1) + "].schoolCode", at + ": ожидается код школы, год и результат через запятую");
-      }
+    for (SchoolCsv.Row row : SchoolCsv.read(csv, "school_code,year,score", "results", "schoolCode", "код школы, год и результат")) {
       int year;
       BigDecimal score;
       try {
-        year = Integer.parseInt(f[1].trim());
+        year = Integer.parseInt(row.field(1));
       } catch (NumberFormatException e) {
-        throw ApiProblem.badField("results[" + (i - 1) + "].year", at + ": год указан неверно");
+        throw row.bad("year", "год указан неверно");
       }
       try {
-        score = new BigDecimal(f[2].trim());
+        score = new BigDecimal(row.field(2));
       } catch (NumberFormatException e) {
-        throw ApiProblem.badField("results[" + (i - 1) + "].score", at + ": результат указан неверно");
+        throw row.bad("score", "результат указан неверно");
       }
       if (year < 2000 || year > 2100) {
-        throw ApiProblem.badField("results[" + (i - 1) + "].year", at + ": год указан неверно");
+        throw row.bad("year", "год указан неверно");
       }
       if (score.signum() < 0 || score.compareTo(BigDecimal.valueOf(100)) > 0) {
-        throw ApiProblem.badField("results[" + (i - 1) + "].score", at + ": результат от 0 до 100");
+        throw row.bad("score", "результат от 0 до 100");
       }
-      rows.add(new SchoolResult(f[0].trim(), year, score));
+      rows.add(new SchoolResult(row.field(0), year, score));
     }
     return Map.of("imported", store(rows));
   }

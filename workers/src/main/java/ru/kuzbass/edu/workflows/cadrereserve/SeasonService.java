@@ -22,6 +22,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Level2Mode;
+import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.PassBase;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Rules;
 import ru.kuzbass.edu.workflows.engine.EngineIds;
 import ru.kuzbass.edu.workflows.letters.LetterService;
@@ -115,7 +116,7 @@ public class SeasonService {
   @Transactional
   public Map<String, Object> cutLevel1(int season) {
     Rules rules = properties.rules(season);
-    Level1Cut.Outcome cut = level1Cut.run(season, rules.weights(), rules.passShare());
+    Level1Cut.Outcome cut = level1Cut.run(season, rules.weights(), rules.passShare(), rules.passBase());
     jdbc.sql("""
             INSERT IGNORE INTO cadre_skip_token (code, candidate_id, person_id, issued_season)
             SELECT CONCAT(?, '-', season + 1, '-', UPPER(LEFT(SHA2(CONCAT(id, '/', person_id, '/', case_number), 256), 8))), id, person_id, season
@@ -124,7 +125,8 @@ public class SeasonService {
     jdbc.sql("UPDATE cadre_season SET status = 'LEVEL2' WHERE season = ?").param(season).update();
     history.record(seasonCase(season), "LEVEL1_CUT", "LEVEL2", "Прошли на второй уровень: " + cut.passed() + " из " + cut.candidates()
         + " (прошли тестирование без оснований для прохода без отбора: " + cut.tested() + "; доля прохода " + rules.passShare().toPlainString()
-        + ")", clock.instant());
+        + (rules.passBase() == PassBase.REGISTERED ? " от всех зарегистрированных" : " от прошедших тестирование без оснований") + ")",
+        clock.instant());
     return Map.of("level1Passed", cut.passed(), "level1Failed", cut.candidates() - cut.passed());
   }
 
@@ -152,7 +154,13 @@ public class SeasonService {
 
   // ------------------------------------------------------------------------------- schools
 
-  /** The schools the results propose: steadily positive ones for internships, unstable or low ones as project sites. */
+  /**
+   * The schools the results propose. Internship schools: steadily positive results, and a member of
+   * the administration who is a graduate, finalist or winner of a «Россия – страна возможностей»
+   * project ({@link SchoolAdministrationController}); those with the results alone are named apart.
+   * Project schools: unstable results or low against the school's own figures; with them the
+   * level-3 teams those schools would make, in turn ({@link #level3Teams}).
+   */
   public Map<String, Object> proposeSchools(int season, SchoolKind kind) {
     Rules rules = properties.rules(season);
     int first = season - rules.resultYears();
@@ -161,16 +169,20 @@ public class SeasonService {
         .params(first, season - 1)
         .query((rs, i) -> Map.entry(rs.getString("school_code"), rs.getBigDecimal("score"))).list()
         .forEach(e -> bySchool.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-    List<String> proposed = bySchool.entrySet().stream()
+    List<String> byResults = bySchool.entrySet().stream()
         .filter(e -> e.getValue().size() == rules.resultYears())
         .filter(e -> kind == SchoolKind.INTERNSHIP
             ? SchoolDynamics.steadilyPositive(e.getValue(), rules.internshipRule())
-            : SchoolDynamics.needsSupport(e.getValue(), rules.lowResult()))
+            : SchoolDynamics.needsSupport(e.getValue(), rules.lowMargin()))
         .map(Map.Entry::getKey).toList();
-    String text = String.join(", ", proposed);
-    return kind == SchoolKind.INTERNSHIP
-        ? Map.of("proposedInternshipSchools", text, "internshipSchools", text)
-        : Map.of("proposedProjectSchools", text, "projectSchools", text);
+    if (kind == SchoolKind.PROJECT) {
+      String text = String.join(", ", byResults);
+      return Map.of("proposedProjectSchools", text, "projectSchools", text, "level3TeamsProposal", level3Teams(season, byResults));
+    }
+    Set<String> alumni = Set.copyOf(jdbc.sql("SELECT DISTINCT school_code FROM school_administration WHERE rsv_alumnus").query(String.class).list());
+    String text = byResults.stream().filter(alumni::contains).collect(Collectors.joining(", "));
+    return Map.of("proposedInternshipSchools", text, "internshipSchools", text,
+        "internshipSchoolsWithoutAlumnus", byResults.stream().filter(code -> !alumni.contains(code)).collect(Collectors.joining(", ")));
   }
 
   /** The schools the coordinator confirmed; every code must be in the school directory. */
@@ -416,7 +428,37 @@ public class SeasonService {
     for (int i = 0; i < passed.size(); i++) {
       jdbc.sql("UPDATE cadre_team SET project_school = ? WHERE id = ?").params(schools.get(i % schools.size()), passed.get(i)).update();
     }
-    return Map.of("projectTeamCount", passed.size(), "memberAssessmentCount", memberAssessments(season).size());
+    String teams = level3Teams(season, schools);
+    history.record(seasonCase(season), "LEVEL3_TEAMS", "LEVEL3", teams, clock.instant());
+    return Map.of("projectTeamCount", passed.size(), "memberAssessmentCount", memberAssessments(season).size(), "level3Teams", teams);
+  }
+
+  /**
+   * The level-3 teams, one a line, with each team given the project schools in turn: «административная
+   * команда + команда участников», the school's administrative team (names and positions, as imported)
+   * and the reservists (by case number: their personal data stays in MariaDB). The experts score
+   * the reservists, each one on their own; the administration is scored by no one.
+   */
+  String level3Teams(int season, List<String> schools) {
+    List<Map<String, Object>> teams = jdbc.sql("SELECT id, number FROM cadre_team WHERE season = ? AND passed_level2 = TRUE ORDER BY number")
+        .param(season).query().listOfRows();
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < teams.size(); i++) {
+      List<String> reservists = jdbc.sql("SELECT case_number FROM cadre_candidate WHERE team_id = ? AND status = 'LEVEL3' ORDER BY id")
+          .param(teams.get(i).get("id")).query(String.class).list();
+      text.append("Команда ").append(teams.get(i).get("number"));
+      if (!schools.isEmpty()) {
+        String school = schools.get(i % schools.size());
+        List<String> administration = jdbc.sql("SELECT CONCAT(full_name, ' (', position, ')') FROM school_administration WHERE school_code = ? ORDER BY id")
+            .param(school).query(String.class).list();
+        text.append(", проектная школа ").append(school).append(": административная команда — ")
+            .append(administration.isEmpty() ? "не загружена" : String.join(", ", administration)).append(';');
+      } else {
+        text.append(':');
+      }
+      text.append(" участники резерва — ").append(String.join(", ", reservists)).append('\n');
+    }
+    return text.toString().trim();
   }
 
   /** The teams that passed level 2, by number: each waits for its project. */

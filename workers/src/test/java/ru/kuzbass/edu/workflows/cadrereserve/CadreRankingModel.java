@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.PassBase;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Weights;
 
 /**
@@ -38,7 +39,7 @@ public final class CadreRankingModel {
         .setScale(3, RoundingMode.HALF_UP);
   }
 
-  public static List<Result> cut(List<Entry> entries, Weights weights, BigDecimal passShare) {
+  public static List<Result> cut(List<Entry> entries, Weights weights, BigDecimal passShare, PassBase base) {
     List<Result> results = new ArrayList<>();
     record Scored(Entry e, BigDecimal composite) {}
     List<Scored> pool = new ArrayList<>();
@@ -58,7 +59,7 @@ public final class CadreRankingModel {
         .thenComparing(s -> s.e().organising(), Comparator.reverseOrder())
         .thenComparing(s -> s.e().testFinishedAt())
         .thenComparingLong(s -> s.e().candidateId()));
-    int passing = Level1Cut.passCount(pool.size(), passShare);
+    int passing = Level1Cut.passCount(base == PassBase.REGISTERED ? entries.size() : pool.size(), pool.size(), passShare);
     for (int i = 0; i < pool.size(); i++) {
       Scored s = pool.get(i);
       results.add(new Result(s.e().candidateId(), i < passing ? Outcome.PASSED : Outcome.NOT_IN_TOP, s.composite(), i + 1));

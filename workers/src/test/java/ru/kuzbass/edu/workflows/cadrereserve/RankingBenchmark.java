@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreRankingModel.Entry;
+import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.PassBase;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Weights;
 import ru.kuzbass.edu.workflows.platform.UtcDateTime;
 import ru.kuzbass.edu.workflows.support.EmbeddedMariaDb;
@@ -48,7 +49,7 @@ public final class RankingBenchmark {
       TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
       Level1Cut sql = new Level1Cut(jdbc);
       JdbcTemplate batch = new JdbcTemplate(db);
-      Runnable inDatabase = () -> tx.executeWithoutResult(s -> sql.run(SEASON, WEIGHTS, SHARE));
+      Runnable inDatabase = () -> tx.executeWithoutResult(s -> sql.run(SEASON, WEIGHTS, SHARE, PassBase.REGISTERED));
       Runnable inJava = () -> tx.executeWithoutResult(s -> naive(jdbc, batch));
       Runnable uncut = () -> jdbc.sql("""
               UPDATE cadre_candidate SET composite_score = NULL, level1_rank = NULL, level1_passed = NULL, status = 'REGISTERED'
@@ -68,7 +69,7 @@ public final class RankingBenchmark {
               rs.getBigDecimal("managerial_score"), rs.getBigDecimal("leadership_score"), finished == null ? null : UtcDateTime.fromDb(finished));
         }).list();
     List<Object[]> rows = new ArrayList<>();
-    for (CadreRankingModel.Result r : CadreRankingModel.cut(entries, WEIGHTS, SHARE)) {
+    for (CadreRankingModel.Result r : CadreRankingModel.cut(entries, WEIGHTS, SHARE, PassBase.REGISTERED)) {
       rows.add(new Object[] {r.composite(), r.rank(), r.passed(), r.passed() ? "LEVEL2" : "LEVEL1_FAILED", r.candidateId()});
     }
     batch.batchUpdate("UPDATE cadre_candidate SET composite_score = ?, level1_rank = ?, level1_passed = ?, status = ? WHERE id = ?", rows);

@@ -12,7 +12,7 @@ import ru.kuzbass.edu.workflows.cadrereserve.TeamFormation.Member;
 /** The choice of internship and project schools from three years of results, and the team proposal. */
 class SchoolRulesTest {
 
-  static final BigDecimal LOW = BigDecimal.valueOf(50);
+  static final BigDecimal NO_MARGIN = BigDecimal.ZERO;
 
   @Test
   void steadilyPositiveMeansEachYearAtLeastThePreviousOrAboveItByTheRule() {
@@ -20,18 +20,33 @@ class SchoolRulesTest {
     assertThat(SchoolDynamics.steadilyPositive(r(70, 70, 70), DynamicsRule.NON_DECREASING)).isTrue();
     assertThat(SchoolDynamics.steadilyPositive(r(70, 70, 70), DynamicsRule.STRICTLY_INCREASING)).isFalse();
     assertThat(SchoolDynamics.steadilyPositive(r(60, 62, 65), DynamicsRule.STRICTLY_INCREASING)).isTrue();
+    assertThat(SchoolDynamics.steadilyPositive(r(60, 60.01, 65), DynamicsRule.STRICTLY_INCREASING)).as("a hundredth up is up").isTrue();
+    assertThat(SchoolDynamics.steadilyPositive(r(60, 65, 65), DynamicsRule.STRICTLY_INCREASING)).as("flat in the last year").isFalse();
     assertThat(SchoolDynamics.steadilyPositive(r(60, 59.99, 65), DynamicsRule.NON_DECREASING)).isFalse();
     assertThat(SchoolDynamics.steadilyPositive(r(60), DynamicsRule.NON_DECREASING)).as("one year shows no dynamics").isFalse();
   }
 
   @Test
-  void aProjectSchoolIsUnstableOrPersistentlyLow() {
-    assertThat(SchoolDynamics.needsSupport(r(50, 60, 55), LOW)).as("up then down").isTrue();
-    assertThat(SchoolDynamics.needsSupport(r(60, 50, 55), LOW)).as("down then up").isTrue();
-    assertThat(SchoolDynamics.needsSupport(r(60, 60, 55), LOW)).as("flat then down is one direction").isFalse();
-    assertThat(SchoolDynamics.needsSupport(r(45, 40, 35), LOW)).as("every year below 50").isTrue();
-    assertThat(SchoolDynamics.needsSupport(r(49.99, 49.99, 49.99), LOW)).isTrue();
-    assertThat(SchoolDynamics.needsSupport(r(45, 50, 50), LOW)).as("50 is not below 50, and the rise is steady").isFalse();
+  void aProjectSchoolIsUnstable() {
+    assertThat(SchoolDynamics.needsSupport(r(50, 60, 55), NO_MARGIN)).as("up then down").isTrue();
+    assertThat(SchoolDynamics.needsSupport(r(60, 50, 55), NO_MARGIN)).as("down then up").isTrue();
+    assertThat(SchoolDynamics.needsSupport(r(60, 62, 65), NO_MARGIN)).as("a steady rise").isFalse();
+  }
+
+  @Test
+  void aProjectSchoolIsLowAgainstItsOwnFiguresNotAgainstAnAbsoluteFigure() {
+    // the last year against the mean of the earlier years (61 here)
+    assertThat(SchoolDynamics.lowAgainstItsOwnFigures(r(60, 62, 60.99), NO_MARGIN)).as("just below its own mean").isTrue();
+    assertThat(SchoolDynamics.lowAgainstItsOwnFigures(r(60, 62, 61), NO_MARGIN)).as("at its own mean").isFalse();
+    assertThat(SchoolDynamics.lowAgainstItsOwnFigures(r(60, 62, 59.99), BigDecimal.ONE)).as("more than the margin below").isTrue();
+    assertThat(SchoolDynamics.lowAgainstItsOwnFigures(r(60, 62, 60), BigDecimal.ONE)).as("exactly the margin below").isFalse();
+    assertThat(SchoolDynamics.lowAgainstItsOwnFigures(r(60), NO_MARGIN)).as("one year has no earlier figures").isFalse();
+    // no direction changes in these: only the school's own figures decide
+    assertThat(SchoolDynamics.needsSupport(r(60, 60, 55), NO_MARGIN)).as("flat then down: below its own level").isTrue();
+    assertThat(SchoolDynamics.needsSupport(r(95, 92, 90), NO_MARGIN)).as("high, but falling below its own figures").isTrue();
+    assertThat(SchoolDynamics.needsSupport(r(95, 92, 90), BigDecimal.valueOf(4))).as("less than 4 below its mean of 93.5").isFalse();
+    assertThat(SchoolDynamics.needsSupport(r(30, 30, 30), NO_MARGIN)).as("low in absolute terms, but not against itself").isFalse();
+    assertThat(SchoolDynamics.needsSupport(r(45, 50, 50), NO_MARGIN)).as("below the former absolute 50, and rising").isFalse();
   }
 
   @Test
