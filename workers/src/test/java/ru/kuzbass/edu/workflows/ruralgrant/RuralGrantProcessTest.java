@@ -337,10 +337,7 @@ class RuralGrantProcessTest extends ProcessTest {
   void aSecondApprovalForTheOnlyPlaceIsRefusedWithTheReasonAndARetryTakesNoSecondPlace() throws Exception {
     RuralGrantFixtures.seedVacancy(jdbc, 2027); // one place
     Case first = submit(RuralGrantFixtures.application());
-    Map<String, Object> other = RuralGrantFixtures.application();
-    RuralGrantFixtures.part(other, "applicant").put("snils", "112-233-446 96");
-    RuralGrantFixtures.part(other, "applicant").put("email", "second@example.ru");
-    Case second = submit(other);
+    Case second = submit(anotherApplicant());
     // the commission approves one after the other: the first approval's step takes the place
     for (Case c : List.of(first, second)) {
       operaton.completeTask(c.instanceKey(), "Task_CheckDocuments", HR_OFFICER, Map.of("documentCheckOutcome", "COMPLETE"));
@@ -372,10 +369,7 @@ class RuralGrantProcessTest extends ProcessTest {
   void twoApprovalsAtOnceForTheOnlyPlaceTakeItOnce() throws Exception {
     RuralGrantFixtures.seedVacancy(jdbc, 2027); // one place
     Case first = submit(RuralGrantFixtures.application());
-    Map<String, Object> other = RuralGrantFixtures.application();
-    RuralGrantFixtures.part(other, "applicant").put("snils", "112-233-446 96");
-    RuralGrantFixtures.part(other, "applicant").put("email", "second@example.ru");
-    Case second = submit(other);
+    Case second = submit(anotherApplicant());
     TransactionTemplate transaction = new TransactionTemplate(transactions);
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
@@ -401,6 +395,14 @@ class RuralGrantProcessTest extends ProcessTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The same application from another teacher (112-233-446 96: its checksum holds too). */
+  private static Map<String, Object> anotherApplicant() {
+    Map<String, Object> body = RuralGrantFixtures.application();
+    RuralGrantFixtures.part(body, "applicant").put("snils", "112-233-446 96");
+    RuralGrantFixtures.part(body, "applicant").put("email", "second@example.ru");
+    return body;
   }
 
   private int placesTaken() {
