@@ -172,11 +172,11 @@ test('an application goes through Operaton Tasklist to a decision letter in the 
     data: {
       applicant: { surname: 'Смирнова', name: 'Ольга', patronymic: 'Петровна', birthDate: '1995-04-12',
         snils: freshSnils(), email, phone: '+7 913 555-77-11' },
-      school: { code: '42-IZH-01', municipality: 'Ижморский муниципальный округ',
-        settlement: { name: 'Ижморский', type: 'URBAN_TYPE_SETTLEMENT', population: 9800 } },
+      school: { code: '42-IZH-01' },
       position: 'Учитель математики',
       weeklyLoadHours: 24,
       previousResidence: 'г. Новосибирск',
+      previousSettlement: { municipality: 'Новосибирск', name: 'Новосибирск' },
       personalDataConsent: true,
     },
   });

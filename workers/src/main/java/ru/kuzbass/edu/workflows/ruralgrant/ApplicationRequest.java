@@ -23,9 +23,9 @@ public record ApplicationRequest(
     @NotNull(message = "Укажите учебную нагрузку") @Min(value = 1, message = "Нагрузка должна быть не меньше 1 часа")
     @Max(value = 60, message = "Нагрузка не может превышать 60 часов в неделю") Integer weeklyLoadHours,
     @NotBlank(message = "Укажите прежнее место жительства") @Size(max = 500, message = "Не более 500 символов") @PlainText String previousResidence,
+    @NotNull(message = "Укажите населённый пункт прежнего места жительства") @Valid PreviousSettlement previousSettlement,
     @NotNull(message = "Нужно согласие на обработку персональных данных")
     @AssertTrue(message = "Нужно согласие на обработку персональных данных") Boolean personalDataConsent) {
-
 
   public record Applicant(
       @NotBlank(message = "Укажите фамилию") @Pattern(regexp = PersonNames.PATTERN, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
@@ -37,14 +37,15 @@ public record ApplicationRequest(
       @Size(max = 254, message = "Не более 254 символов") @PlainText String email,
       @NotBlank(message = "Укажите телефон") @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{9,19}$", message = "Телефон указан неверно") String phone) {}
 
+  /**
+   * The school, by its code in the school directory: the directory, not the applicant, says in
+   * which municipality and settlement it is, of which type and population.
+   */
   public record School(
-      @NotBlank(message = "Укажите код школы") @Pattern(regexp = "^[0-9A-Za-z\\-]{1,32}$", message = "Код школы: до 32 латинских букв, цифр и дефисов") String code,
-      @NotBlank(message = "Укажите муниципалитет") @Size(max = 200, message = "Не более 200 символов") @PlainText String municipality,
-      @NotNull(message = "Укажите населённый пункт") @Valid Settlement settlement) {}
+      @NotBlank(message = "Укажите код школы") @Pattern(regexp = "^[0-9A-Za-z\\-]{1,32}$", message = "Код школы: до 32 латинских букв, цифр и дефисов") String code) {}
 
-  public record Settlement(
-      @NotBlank(message = "Укажите название населённого пункта") @Size(max = 200, message = "Не более 200 символов") @PlainText String name,
-      @NotNull(message = "Укажите тип населённого пункта") SettlementType type,
-      @NotNull(message = "Укажите численность населения") @Min(value = 1, message = "Численность должна быть положительной")
-      @Max(value = 20_000_000, message = "Численность указана неверно") Integer population) {}
+  /** Where the applicant lived before moving to the school's settlement, as the passport's registration names it. */
+  public record PreviousSettlement(
+      @NotBlank(message = "Укажите муниципальное образование прежнего места жительства") @Size(max = 200, message = "Не более 200 символов") @PlainText String municipality,
+      @NotBlank(message = "Укажите населённый пункт прежнего места жительства") @Size(max = 200, message = "Не более 200 символов") @PlainText String name) {}
 }

@@ -3,7 +3,11 @@ package ru.kuzbass.edu.workflows.ruralgrant;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A rural-grant application as stored; the applicant's personal data stays in {@code person}. */
+/**
+ * A rural-grant application as stored; the applicant's personal data stays in {@code person}. The
+ * school's settlement, its type and population are the school directory's at submission; the
+ * previous settlement is the applicant's (null for applications made before it was asked).
+ */
 public record GrantCase(
     long id,
     String caseNumber,
@@ -19,4 +23,7 @@ public record GrantCase(
     Instant submittedAt,
     CaseStatus status,
     String contractNumber,
-    LocalDate contractDate) {}
+    LocalDate contractDate,
+    String previousMunicipality,
+    String previousSettlement,
+    Long processInstanceKey) {}

@@ -75,7 +75,7 @@ final class GrantLetters {
   static LetterContent completion(GrantCase c, Person p, Optional<String> schoolName, LocalDate today, Campaign campaign) {
     List<String> body = new ArrayList<>();
     body.add("Вы полностью исполнили обязательство по договору № " + c.contractNumber() + " от " + date(c.contractDate())
-        + ": проработали " + campaign.obligationYears() + " лет в школе " + school(c, schoolName) + ".");
+        + ": проработали " + years(campaign.obligationYears()) + " в школе " + school(c, schoolName) + ".");
     body.add("Обязательство по возврату единовременной компенсационной выплаты в размере " + money(campaign.grantAmount())
         + " прекращено. Благодарим Вас за работу!");
     return letter(GrantLetterKind.COMPLETION, c, p, today, campaign, body);
@@ -85,9 +85,22 @@ final class GrantLetters {
     String refund = campaign.refundMode() == RefundMode.FULL
         ? "вернуть выплату в полном объёме"
         : "вернуть часть выплаты, пропорциональную неотработанному периоду";
-    return "Условия: работать в указанной школе не менее " + campaign.obligationYears() + " лет с учебной нагрузкой не менее "
+    return "Условия: работать в указанной школе не менее " + atLeastYears(campaign.obligationYears()) + " с учебной нагрузкой не менее "
         + campaign.minWeeklyLoadHours() + " часов в неделю; при прекращении договора до истечения "
-        + campaign.obligationYears() + " лет — " + refund + ".";
+        + atLeastYears(campaign.obligationYears()) + " — " + refund + ".";
+  }
+
+  /** A configured number of years as counted: «1 год», «3 года», «5 лет». */
+  static String years(int n) {
+    int lastTwo = n % 100;
+    int last = n % 10;
+    String word = lastTwo >= 11 && lastTwo <= 14 || last == 0 || last >= 5 ? "лет" : last == 1 ? "год" : "года";
+    return n + " " + word;
+  }
+
+  /** After «не менее», «до истечения»: «1 года», «3 лет», «5 лет». */
+  static String atLeastYears(int n) {
+    return n + (n % 10 == 1 && n % 100 != 11 ? " года" : " лет");
   }
 
   /** The school by its name in the directory, and where it is; by where it is alone if the directory does not know it. */

@@ -7,6 +7,7 @@ import java.util.List;
  * the case took; the rejection ground is read from the newest decision on that path.
  *
  * @param ineligibilityReasons the texts of the eligibility table's unmet conditions
+ * @param vacancyPlaceTaken    after the commission approved: whether a place of the vacancy was left
  */
 public record LetterInputs(
     Long caseId,
@@ -15,10 +16,16 @@ public record LetterInputs(
     String documentRejectionReason,
     String commissionDecision,
     String commissionReason,
+    Boolean vacancyPlaceTaken,
     String departureDate) {
+
+  static final String NO_PLACE_LEFT = "все вакантные места по этой должности в этой школе заняты";
 
   /** The grounds of a rejection, in the applicant's language. */
   List<String> rejectionReasons() {
+    if (Boolean.FALSE.equals(vacancyPlaceTaken)) {
+      return List.of(NO_PLACE_LEFT);
+    }
     if ("REJECT".equals(commissionDecision)) {
       return List.of("решение конкурсной комиссии: " + commissionReason);
     }

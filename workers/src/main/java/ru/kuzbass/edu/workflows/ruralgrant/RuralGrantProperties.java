@@ -30,6 +30,7 @@ public record RuralGrantProperties(
    * @param windowStart first day of the application window, "MM-DD"
    * @param windowEnd   last day of the application window, "MM-DD" (inclusive)
    * @param source      the act these figures come from, printed in letters
+   * @param relocationRule whether the previous residence must be another settlement than the school's
    */
   public record CampaignRules(
       BigDecimal grantAmount,
@@ -41,7 +42,8 @@ public record RuralGrantProperties(
       Integer obligationYears,
       RefundMode refundMode,
       List<SettlementType> allowedSettlementTypes,
-      String source) {}
+      String source,
+      RelocationRule relocationRule) {}
 
   /** The figures in force for a campaign year, with every field present. */
   public record Campaign(
@@ -55,7 +57,8 @@ public record RuralGrantProperties(
       int obligationYears,
       RefundMode refundMode,
       List<SettlementType> allowedSettlementTypes,
-      String source) {}
+      String source,
+      RelocationRule relocationRule) {}
 
   public Campaign campaign(int year) {
     CampaignRules y = campaigns.getOrDefault(year, null);
@@ -64,7 +67,7 @@ public record RuralGrantProperties(
       throw new IllegalStateException("ruralgrant.defaults is not configured");
     }
     if (y == null) {
-      y = new CampaignRules(null, null, null, null, null, null, null, null, null, null);
+      y = new CampaignRules(null, null, null, null, null, null, null, null, null, null, null);
     }
     Integer age = y.ageLimit() != null ? y.ageLimit() : d.ageLimit();
     return new Campaign(
@@ -78,7 +81,8 @@ public record RuralGrantProperties(
         pick("obligation-years", y.obligationYears(), d.obligationYears()),
         pick("refund-mode", y.refundMode(), d.refundMode()),
         List.copyOf(pick("allowed-settlement-types", y.allowedSettlementTypes(), d.allowedSettlementTypes())),
-        pick("source", y.source(), d.source()));
+        pick("source", y.source(), d.source()),
+        pick("relocation-rule", y.relocationRule(), d.relocationRule()));
   }
 
   private static <T> T pick(String name, T override, T fallback) {

@@ -81,7 +81,12 @@ public class RuralGrantService {
   /** {@code statusToken} is shown to the applicant once and never stored: only its hash is. */
   public record Submitted(long caseId, String caseNumber, long processInstanceKey, String statusToken) {}
 
-  public record Status(String caseNumber, String status, String statusText, OffsetDateTime submittedAt, List<HistoryEntry> history) {}
+  /**
+   * {@code status} is the case's {@link CaseStage}; {@code nextStepDue}, where there is one, the
+   * day by which the next step is due (the applicant's documents, the next yearly confirmation).
+   */
+  public record Status(String caseNumber, String status, String statusText, LocalDate nextStepDue, OffsetDateTime submittedAt,
+      List<HistoryEntry> history) {}
 
   public record HistoryEntry(OffsetDateTime at, String status, String statusText, String details) {}
 
@@ -97,12 +102,14 @@ public class RuralGrantService {
     Instant now = clock.instant();
     int year = RegionTime.today(clock).getYear();
     properties.campaign(year);
+    DirectorySchool school = cases.directorySchool(r.school().code().trim()).orElseThrow(() ->
+        ApiProblem.badField("school.code", "Школа с кодом " + r.school().code().trim() + " не найдена в справочнике школ"));
     ApplicationRequest.Applicant a = r.applicant();
     Person person = people.register(new PersonDetails(Snils.normalise(a.snils()), a.surname().trim(), a.name().trim(),
         a.patronymic() == null || a.patronymic().isBlank() ? null : a.patronymic().trim(), a.birthDate(), a.email().trim(), a.phone().trim()));
     long id;
     try {
-      id = cases.insert(r, person.id(), year, now);
+      id = cases.insert(r, school, person.id(), year, now);
     } catch (DuplicateKeyException e) {
       throw ApiProblem.conflict("Заявление с этим СНИЛС в кампании " + year + " года уже подано");
     }
@@ -114,9 +121,11 @@ public class RuralGrantService {
         "caseId", id,
         "caseNumber", number,
         "campaignYear", year,
-        "schoolCode", r.school().code().trim(),
-        "municipality", r.school().municipality().trim(),
-        "position", r.position().trim())).getId());
+        "schoolCode", school.code(),
+        "municipality", school.municipality(),
+        "position", r.position().trim(),
+        // the document-check form names the applicant's deadline from it
+        "documentsWaitDays", properties.documentsWaitDays())).getId());
     cases.assignProcessInstance(id, instanceKey);
     return new Submitted(id, number, instanceKey, token);
   }
@@ -131,7 +140,35 @@ public class RuralGrantService {
     List<HistoryEntry> entries = history.events(c.caseNumber()).stream()
         .map(e -> new HistoryEntry(local(e.occurredAt()), e.status(), CaseStatus.valueOf(e.status()).russian(), e.details()))
         .toList();
-    return new Status(c.caseNumber(), c.status().name(), c.status().russian(), local(c.submittedAt()), entries);
+    Stage now = stage(c);
+    return new Status(c.caseNumber(), now.stage().name(), now.text(), now.nextStepDue(), local(c.submittedAt()), entries);
+  }
+
+  private record Stage(CaseStage stage, String text, LocalDate nextStepDue) {}
+
+  /** Where the case is: by the element its instance waits in, or, once it has ended, by its last status. */
+  private Stage stage(GrantCase c) {
+    String instance = Long.toString(c.processInstanceKey());
+    if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() == 0) {
+      CaseStage ended = CaseStage.ended(c.status());
+      return new Stage(ended, ended.text(null), null);
+    }
+    List<String> active = runtime.getActiveActivityIds(instance);
+    CaseStage stage = CaseStage.at(active).orElseThrow(() -> new IllegalStateException(
+        "Case " + c.caseNumber() + " waits in " + active + ", which no CaseStage names"));
+    return switch (stage) {
+      case DOCUMENTS_REQUESTED -> {
+        LocalDate due = day(runtime.getVariable(instance, "documentsDueAt"));
+        yield new Stage(stage, stage.text(russianDate(due)), due);
+      }
+      case IN_OBLIGATION -> {
+        LocalDate termEnd = c.contractDate().plusYears(properties.campaign(c.campaignYear()).obligationYears());
+        // the next confirmation's date is set once the step that plans it has run
+        LocalDate due = active.contains("Task_ScheduleConfirmation") ? null : day(runtime.getVariable(instance, "confirmationDueAt"));
+        yield new Stage(stage, stage.text(russianDate(termEnd)), due);
+      }
+      default -> new Stage(stage, stage.text(null), null);
+    };
   }
 
   /** The applicant has sent the documents that HR asked for; the case goes back to the document check. */
@@ -176,6 +213,9 @@ public class RuralGrantService {
     Campaign k = properties.campaign(c.campaignYear());
     LocalDate submittedOn = LocalDate.ofInstant(c.submittedAt(), RegionTime.ZONE);
     Map<String, Object> facts = new HashMap<>();
+    facts.put("sameSettlement", c.previousSettlement() != null
+        && SettlementNames.same(c.previousMunicipality(), c.previousSettlement(), c.municipality(), c.settlementName()));
+    facts.put("relocationRule", k.relocationRule().name());
     facts.put("settlementType", c.settlementType().name());
     facts.put("settlementPopulation", c.settlementPopulation());
     facts.put("vacancyListed", cases.isVacancyListed(c.campaignYear(), c.schoolCode(), c.position()));
@@ -209,7 +249,7 @@ public class RuralGrantService {
         "Здравствуйте, " + p.givenName() + "!\n\n"
             + "Для рассмотрения заявления № " + c.caseNumber() + " представьте, пожалуйста, следующие документы:\n\n"
             + missingDocuments + "\n\n"
-            + "Срок — до " + RussianFormat.date(dueDay).replace(RussianFormat.NBSP, ' ') + " включительно. "
+            + "Срок — до " + russianDate(dueDay) + " включительно. "
             + "Если документы не поступят в срок, в предоставлении выплаты будет отказано.\n\n"
             + GrantLetters.ISSUER,
         null));
@@ -234,6 +274,14 @@ public class RuralGrantService {
         letter));
     record(c, "LETTER:" + kind.name(), kind.status(),
         reasons.isEmpty() ? "Письмо № " + letter.number() : String.join("; ", reasons), clock.instant());
+  }
+
+  /**
+   * The commission approved: the case takes a place of its vacancy row, if one is left (see
+   * {@link RuralGrantRepository#takeVacancyPlace}). A retried step finds the place it took.
+   */
+  public boolean takeVacancyPlace(long caseId) {
+    return cases.takeVacancyPlace(get(caseId), clock.instant());
   }
 
   /** HR has registered the contract: record it and the payment of the grant (once). */
@@ -333,6 +381,15 @@ public class RuralGrantService {
 
   private GrantCase byNumber(String caseNumber) {
     return cases.findByNumber(caseNumber).orElseThrow(() -> ApiProblem.notFound("Заявление " + caseNumber + " не найдено"));
+  }
+
+  /** The day in the region of a date-time variable ({@code documentsDueAt}, {@code confirmationDueAt}). */
+  private static LocalDate day(Object dateTime) {
+    return OffsetDateTime.parse((String) dateTime).atZoneSameInstant(RegionTime.ZONE).toLocalDate();
+  }
+
+  private static String russianDate(LocalDate day) {
+    return RussianFormat.date(day).replace(RussianFormat.NBSP, ' ');
   }
 
   private static OffsetDateTime local(Instant instant) {

@@ -50,12 +50,20 @@ class RuralGrantSteps {
     });
   }
 
+  /** {@code vacancyPlaceTaken}: whether the approved case holds one of its vacancy row's places. */
+  @Bean("takeVacancyPlace")
+  JavaDelegate takeVacancyPlace(Steps steps, RuralGrantService service) {
+    return steps.setting("rural-grant.take-vacancy-place",
+        e -> Map.<String, Object>of("vacancyPlaceTaken", service.takeVacancyPlace(EngineIds.caseId(e))));
+  }
+
   /** Every decision letter; the input parameter {@code letterKind} names it. */
   @Bean("sendLetter")
   JavaDelegate sendLetter(Steps steps, RuralGrantService service, EligibilityReasons reasons) {
     return steps.running("rural-grant.send-letter", e -> service.sendLetter(GrantLetterKind.valueOf((String) e.getVariableLocal("letterKind")),
         new LetterInputs(EngineIds.caseId(e), reasons.read((String) e.getVariable("ineligibilityReasons")), text(e, "documentCheckOutcome"),
-            text(e, "documentRejectionReason"), text(e, "commissionDecision"), text(e, "commissionReason"), text(e, "departureDate"))));
+            text(e, "documentRejectionReason"), text(e, "commissionDecision"), text(e, "commissionReason"), (Boolean) e.getVariable("vacancyPlaceTaken"),
+            text(e, "departureDate"))));
   }
 
   @Bean("recordGrantPayment")

@@ -179,6 +179,9 @@ final class EndToEndBenchmark {
 
   private static void addVacancies(String db) throws SQLException {
     try (Connection c = DriverManager.getConnection(db, "root", "")) {
+      for (String sql : RuralGrantDriver.DIRECTORY_SQL) {
+        c.createStatement().executeUpdate(sql);
+      }
       c.createStatement().executeUpdate("INSERT IGNORE INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES ("
           + RegionTime.today(Clock.systemUTC()).getYear() + ", '" + RuralGrantDriver.SCHOOL + "', 'Учитель математики', 1000000)");
     }

@@ -45,6 +45,7 @@ public final class NoOpStepsApplication {
       JavaDelegate nothing = execution -> {};
       replace(registry, "loadEligibilityFacts", JavaDelegate.class, () -> NoOpHandlers::passingFacts);
       replace(registry, "scheduleConfirmation", JavaDelegate.class, () -> NoOpHandlers::firstConfirmation);
+      replace(registry, "takeVacancyPlace", JavaDelegate.class, () -> execution -> execution.setVariable("vacancyPlaceTaken", true));
       for (String step : List.of("sendLetter", "recordGrantPayment", "requestDocuments", "demandRefund")) {
         replace(registry, step, JavaDelegate.class, () -> nothing);
       }
@@ -64,6 +65,8 @@ public final class NoOpStepsApplication {
       execution.setVariables(Map.of("settlementType", "URBAN_TYPE_SETTLEMENT", "settlementPopulation", 9800, "vacancyListed", true,
           "applicantAge", 32, "weeklyLoadHours", 22, "submittedOn", today.toString(), "maxPopulation", 50000, "minWeeklyLoadHours", 18,
           "obligationYears", 5));
+      execution.setVariable("relocationRule", "DIFFERENT_SETTLEMENT");
+      execution.setVariable("sameSettlement", false);
       execution.setVariable("ageLimit", null); // no age limit, as by default
       execution.setVariable("windowStart", today.withDayOfYear(1).toString());
       execution.setVariable("windowEnd", today.withDayOfYear(today.lengthOfYear()).toString());

@@ -27,6 +27,7 @@ import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.support.Mailbox.Letter;
 import ru.kuzbass.edu.workflows.support.PdfAssertions;
+import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantFixtures;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
 /**
@@ -57,7 +58,7 @@ class MentorBonusProcessTest extends ProcessTest {
 
   @Test
   void fullTermAccruesTwelveMonthsAndClosesWithACertificate() throws Exception {
-    insertSchool("SCH-4217", "МБОУ «Ижморская СОШ № 1»");
+    RuralGrantFixtures.seedSchool(jdbc, 5_000); // SCH-4217, by which name the letters address the school
     Case c = approved(MentorBonusFixtures.nomination());
     operaton.awaitPassed(c.instanceKey(), "Task_SendOrder");
 

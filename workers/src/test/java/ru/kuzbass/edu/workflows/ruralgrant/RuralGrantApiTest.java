@@ -34,8 +34,9 @@ class RuralGrantApiTest extends ProcessTest {
   private long instancesBefore;
 
   @BeforeEach
-  void countInstances() {
+  void countInstancesAndListTheSchool() {
     instancesBefore = instancesEver();
+    RuralGrantFixtures.seedSchool(jdbc, 9_800);
   }
 
   @Test
@@ -63,7 +64,10 @@ class RuralGrantApiTest extends ProcessTest {
         .content("{\"departureDate\":\"2027-02-01\"}").header("X-Case-Token", token)).andExpect(status().isUnauthorized());
     JsonNode status = read(mvc.perform(get("/api/rural-grants/applications/{n}", number).header("X-Case-Token", token))
         .andExpect(status().isOk()).andReturn());
-    assertThat(status.get("status").asText()).isIn("SUBMITTED", "REJECTED"); // the workers may already have run
+    // the workers may already have run: no vacancy is listed
+    assertThat(status.get("status").asText()).isIn("ELIGIBILITY_CHECK", "REJECTED");
+    assertThat(status.get("statusText").asText()).isIn(
+        "Заявление принято, проверяется соответствие условиям программы", "Отказано в предоставлении выплаты, дело закрыто");
     assertThat(status.get("history").get(0).get("statusText").asText()).isEqualTo("Заявление принято");
     assertThat(status.toString()).doesNotContain("11223344595", "Кузнецова", "anna.kuznetsova", "+7 913");
   }
@@ -96,8 +100,13 @@ class RuralGrantApiTest extends ProcessTest {
         bad("applicant.birthDate", b -> RuralGrantFixtures.part(b, "applicant").put("birthDate", "17.05.1994")),
         bad("school", b -> b.remove("school")),
         bad("school.code", b -> RuralGrantFixtures.part(b, "school").put("code", "<script>")),
-        bad("school.settlement.type", b -> RuralGrantFixtures.part(b, "school.settlement").put("type", "CITY")),
-        bad("school.settlement.population", b -> RuralGrantFixtures.part(b, "school.settlement").put("population", -5)),
+        // the directory, not the applicant, says where the school is and how many live there: such fields are refused
+        bad("school.settlement", b -> RuralGrantFixtures.part(b, "school").put("settlement",
+            Map.of("name", "Ижморский", "type", "VILLAGE", "population", 900))),
+        bad("school.municipality", b -> RuralGrantFixtures.part(b, "school").put("municipality", "Ижморский муниципальный округ")),
+        bad("previousSettlement", b -> b.remove("previousSettlement")),
+        bad("previousSettlement.name", b -> RuralGrantFixtures.part(b, "previousSettlement").put("name", " ")),
+        bad("previousSettlement.municipality", b -> RuralGrantFixtures.part(b, "previousSettlement").remove("municipality")),
         bad("weeklyLoadHours", b -> b.put("weeklyLoadHours", "много")),
         bad("weeklyLoadHours", b -> b.put("weeklyLoadHours", 0)),
         bad("position", b -> b.put("position", " ")),
@@ -121,6 +130,16 @@ class RuralGrantApiTest extends ProcessTest {
         .andReturn());
     assertThat(problem.get("errors")).extracting(e -> e.get("field").asText()).contains(field);
     assertThat(problem.get("errors").get(0).get("message").asText()).matches(".*[а-яА-Я].*");
+    assertNothingWritten();
+  }
+
+  @Test
+  void aSchoolMissingFromTheDirectoryIsRefusedNamingTheCode() throws Exception {
+    Map<String, Object> body = RuralGrantFixtures.application();
+    RuralGrantFixtures.part(body, "school").put("code", "SCH-0000");
+    JsonNode problem = read(submit(json.writeValueAsString(body)).andExpect(status().isBadRequest()).andReturn());
+    assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("school.code");
+    assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("Школа с кодом SCH-0000 не найдена в справочнике школ");
     assertNothingWritten();
   }
 

@@ -44,6 +44,8 @@ class RuralGrantEligibilityTableTest {
     v.put("ageLimit", null);
     v.put("windowStart", "2027-01-10");
     v.put("windowEnd", "2027-04-15");
+    v.put("relocationRule", "DIFFERENT_SETTLEMENT");
+    v.put("sameSettlement", false);
     return v;
   }
 
@@ -73,12 +75,30 @@ class RuralGrantEligibilityTableTest {
     v.put("ageLimit", 53);
     v.put("weeklyLoadHours", 17);
     v.put("submittedOn", "2027-04-16");
+    v.put("sameSettlement", true);
     assertThat(reasons(v)).containsExactlyInAnyOrder(
-        "SETTLEMENT_TYPE", "POPULATION", "VACANCY", "AGE", "TEACHING_LOAD", "SUBMISSION_WINDOW");
+        "SETTLEMENT_TYPE", "POPULATION", "VACANCY", "AGE", "TEACHING_LOAD", "SUBMISSION_WINDOW", "RELOCATION");
     // the thresholds in the texts come from the configuration, not from the table
     assertThat(evaluate(v).<String>collectEntries("text")).contains(
         "Численность населения превышает 50000 человек", "Возраст заявителя превышает 53 лет",
         "Учебная нагрузка меньше 18 часов в неделю", "Заявление подано после окончания приёма заявлений");
+  }
+
+  @Test
+  void aTeacherWhoLivedInTheSchoolsSettlementHasNotMovedThere() {
+    Map<String, Object> v = eligible();
+    v.put("sameSettlement", true);
+    assertThat(reasons(v)).containsExactly("RELOCATION");
+    assertThat(evaluate(v).<String>collectEntries("text")).containsExactly("Прежнее место жительства находится в том же населённом "
+        + "пункте, что и школа: выплата предоставляется педагогам, переехавшим на работу в этот населённый пункт");
+  }
+
+  @Test
+  void withoutTheRelocationRuleTheSameSettlementIsNoReason() {
+    Map<String, Object> v = eligible();
+    v.put("sameSettlement", true);
+    v.put("relocationRule", "NONE");
+    assertThat(reasons(v)).isEmpty();
   }
 
   @Test

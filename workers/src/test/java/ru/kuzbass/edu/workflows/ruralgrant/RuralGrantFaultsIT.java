@@ -96,6 +96,9 @@ class RuralGrantFaultsIT {
     mail.start();
     workers = startWorkers(1);
     int year = RegionTime.today(java.time.Clock.systemUTC()).getYear();
+    for (String sql : RuralGrantDriver.DIRECTORY_SQL) {
+      ExternalDb.update(sql);
+    }
     ExternalDb.update("INSERT IGNORE INTO rural_grant_vacancy (campaign_year, school_code, position, places) VALUES (" + year + ", '"
         + RuralGrantDriver.SCHOOL + "', 'Учитель математики', 100000)");
     userTasks = RuralGrantDriver.userTasks("http://localhost:" + PORT, running);

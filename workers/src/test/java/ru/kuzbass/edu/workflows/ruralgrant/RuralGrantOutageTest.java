@@ -144,6 +144,7 @@ class RuralGrantOutageTest extends ProcessTest {
   @Test
   void anApplicationWhileMariaDbIsDownIsRefusedForNowAndStoresNothing() throws Exception {
     long instancesBefore = instances();
+    RuralGrantFixtures.seedSchool(jdbc, 9_800);
     String application = json.writeValueAsString(RuralGrantFixtures.application());
     EmbeddedMariaDb.stop();
     try {

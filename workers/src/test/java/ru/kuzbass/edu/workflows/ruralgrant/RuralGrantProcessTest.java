@@ -14,6 +14,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.history.HistoricDecisionInstance;
@@ -22,6 +26,9 @@ import org.operaton.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import ru.kuzbass.edu.workflows.letters.RussianFormat;
 import ru.kuzbass.edu.workflows.payments.PaymentLedger;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.support.ApiUsers;
@@ -43,12 +50,12 @@ class RuralGrantProcessTest extends ProcessTest {
   @Autowired ObjectMapper json;
   @Autowired RuralGrantService service;
   @Autowired PaymentLedger ledger;
+  @Autowired PlatformTransactionManager transactions;
 
   record Case(String number, long id, long instanceKey) {}
 
   @Test
   void approvedTeacherConfirmedFiveTimesCompletesTheObligation() throws Exception {
-    insertSchool(RuralGrantFixtures.SCHOOL, "МБОУ «Ижморская СОШ № 1»");
     Case c = approveAndContract(2027);
     for (int year = 1; year <= 5; year++) {
       confirmYear(c, year);
@@ -73,14 +80,14 @@ class RuralGrantProcessTest extends ProcessTest {
             "Основание: постановление Правительства Российской Федерации от 9 ноября 2019 г. № 1430", "Министр образования Кузбасса")
         .as("the school by its name; an approval has nothing to appeal").doesNotContain(RuralGrantFixtures.SCHOOL, "обжаловано");
     assertThat(mail.get(1).pdfText()).contains("по 1 марта 2032 г.");
-    assertThat(statusOf(c).get("status").asText()).isEqualTo("COMPLETED");
+    assertStage(c, "COMPLETED", "Обязательство исполнено, дело закрыто", null);
     assertThat(statusOf(c).get("history")).extracting(JsonNode::toString).anyMatch(s -> s.contains("EMPLOYMENT_CONFIRMED"));
     // the yearly checks fell due on the contract's anniversaries, at the start of the day in the region
     assertThat(operaton.engine().getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(id(c))
         .variableName("confirmationDueAt").singleResult().getValue()).isEqualTo("2032-03-01T00:00+07:00");
 
     // The engine retrying a step runs the same code with the same variables again: nothing new may happen.
-    service.sendLetter(GrantLetterKind.APPROVAL, new LetterInputs(c.id(), null, "COMPLETE", null, "APPROVE", "ok", null));
+    service.sendLetter(GrantLetterKind.APPROVAL, new LetterInputs(c.id(), null, "COMPLETE", null, "APPROVE", "ok", true, null));
     service.recordGrantPayment(c.id(), "17/2027", CONTRACT_DATE);
     assertThat(SharedMailServer.received()).hasSize(3);
     assertThat(ledger.entries(c.number())).hasSize(1);
@@ -91,8 +98,9 @@ class RuralGrantProcessTest extends ProcessTest {
 
   @Test
   void ineligibleApplicantIsRejectedWithEveryReason() throws Exception {
+    // the population is the school directory's: the applicant no longer states it
+    RuralGrantFixtures.seedSchool(jdbc, 120_000);
     Map<String, Object> body = RuralGrantFixtures.application();
-    RuralGrantFixtures.part(body, "school.settlement").put("population", 120_000);
     body.put("weeklyLoadHours", 12);
     Case c = submit(body); // and no vacancy is listed
 
@@ -109,9 +117,9 @@ class RuralGrantProcessTest extends ProcessTest {
         "Уважаемая Анна Сергеевна!",
         "Решение может быть обжаловано в досудебном порядке", "в течение 3 месяцев со дня, когда Вам стало известно о решении",
         "часть 1 статьи 219 Кодекса административного судопроизводства Российской Федерации");
-    assertThat(rejection.pdfText()).as("a school the directory does not know: by its place, not its code")
+    assertThat(rejection.pdfText()).as("the school by its name, never its code")
         .doesNotContain(RuralGrantFixtures.SCHOOL).doesNotContain("Уважаемый(ая)");
-    assertThat(statusOf(c).get("status").asText()).isEqualTo("REJECTED");
+    assertStage(c, "REJECTED", "Отказано в предоставлении выплаты, дело закрыто", null);
 
     // the decision is in the engine's history, as Cockpit shows it: the table's inputs and every matched rule's output
     HistoricDecisionInstance decision = operaton.engine().getHistoryService().createHistoricDecisionInstanceQuery().processInstanceId(id(c))
@@ -142,6 +150,8 @@ class RuralGrantProcessTest extends ProcessTest {
         Map.of("documentCheckOutcome", "MORE_DOCUMENTS", "missingDocuments", "Копия диплома о высшем образовании"));
     operaton.awaitPassed(c.instanceKey(), "Task_RequestDocuments");
 
+    operaton.awaitEntered(c.instanceKey(), "Task_AwaitDocuments", 1);
+    assertStage(c, "DOCUMENTS_REQUESTED", "Запрошены дополнительные документы, ожидаются до 11 февраля 2027 г. включительно", "2027-02-11");
     Letter request = single(letters());
     assertThat(request.subject()).isEqualTo("Земский учитель: нужны дополнительные документы по заявлению " + c.number());
     assertThat(request.body()).contains("Копия диплома о высшем образовании", "до 11 февраля 2027 г. включительно");
@@ -153,6 +163,7 @@ class RuralGrantProcessTest extends ProcessTest {
 
     mvc.perform(post("/api/rural-grants/applications/{n}/documents-supplemented", c.number()).with(ApiUsers.hr()))
         .andExpect(status().isAccepted());
+    assertStage(c, "DOCUMENTS_UNDER_REVIEW", "Документы на проверке в отделе кадров", null);
     // twice is once too many: the case no longer waits for documents
     mvc.perform(post("/api/rural-grants/applications/{n}/documents-supplemented", c.number()).with(ApiUsers.hr()))
         .andExpect(status().isConflict());
@@ -171,6 +182,7 @@ class RuralGrantProcessTest extends ProcessTest {
         .andExpect(status().isAccepted());
     operaton.completeTask(c.instanceKey(), "Task_CheckDocuments", HR_OFFICER, Map.of("documentCheckOutcome", "COMPLETE"));
     operaton.awaitTask(c.instanceKey(), "Task_DecideByCommission");
+    assertStage(c, "AT_COMMISSION", "Заявление на рассмотрении конкурсной комиссии", null);
     assertThat(operaton.passed(c.instanceKey(), "Task_AwaitDocuments")).isTrue();
     assertThat(operaton.passed(c.instanceKey(), "Boundary_DocumentsOverdue")).isFalse();
     assertThat(statusOf(c).get("history")).extracting(e -> e.get("status").asText())
@@ -213,7 +225,7 @@ class RuralGrantProcessTest extends ProcessTest {
 
     assertThat(operaton.passed(c.instanceKey(), "EndEvent_Rejected")).isTrue();
     assertThat(single(letters()).pdfText()).contains("Представленный диплом не даёт права на педагогическую деятельность");
-    assertThat(statusOf(c).get("status").asText()).isEqualTo("REJECTED");
+    assertStage(c, "REJECTED", "Отказано в предоставлении выплаты, дело закрыто", null);
     assertCaseAudited(c);
   }
 
@@ -266,7 +278,7 @@ class RuralGrantProcessTest extends ProcessTest {
     Letter demand = letters().getLast();
     assertThat(demand.subject()).contains("требование о возврате");
     assertThat(demand.pdfText()).contains("491 516,15 ₽", "отработано 929 дн.", "не отработано 898 дн.", "15 сентября 2029 г.");
-    assertThat(statusOf(c).get("status").asText()).isEqualTo("REFUND_DEMANDED");
+    assertStage(c, "REFUND_DUE", "Направлено требование о возврате выплаты, возврат ожидается", null);
     assertCaseAudited(c);
     assertOnlyPlainVariables(c);
   }
@@ -292,6 +304,127 @@ class RuralGrantProcessTest extends ProcessTest {
     assertCaseAudited(c);
   }
 
+  @Test
+  void aTeacherWhoAlreadyLivesInTheSchoolsSettlementIsRefused() throws Exception {
+    RuralGrantFixtures.seedVacancy(jdbc, 2027);
+    Map<String, Object> body = RuralGrantFixtures.application();
+    body.put("previousSettlement", Map.of("municipality", "Ижморский муниципальный округ", "name", "пгт Ижморский"));
+    Case c = submit(body);
+
+    operaton.awaitEnded(c.instanceKey());
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_Rejected")).isTrue();
+    assertThat(variable(c, "ineligibilityCodes")).isEqualTo("RELOCATION");
+    assertThat(single(letters()).pdfText().replaceAll("\\s+", " "))
+        .contains("Прежнее место жительства находится в том же населённом пункте, что и школа");
+  }
+
+  @Test
+  void aTeacherFromAnotherSettlementIsNotRefusedForIt() throws Exception {
+    RuralGrantFixtures.seedVacancy(jdbc, 2027);
+    Map<String, Object> body = RuralGrantFixtures.application();
+    // a namesake in another municipality is another settlement
+    body.put("previousSettlement", Map.of("municipality", "Томский район", "name", "Ижморский"));
+    Case c = submit(body);
+    operaton.awaitTask(c.instanceKey(), "Task_CheckDocuments");
+    assertThat(variable(c, "ineligibilityCodes")).isEqualTo("");
+    assertStage(c, "DOCUMENTS_UNDER_REVIEW", "Документы на проверке в отделе кадров", null);
+  }
+
+  @Test
+  void whereTheCampaignHasNoRelocationRuleTheSameSettlementIsNoGround() throws Exception {
+    clock.advanceTo(START.plusYears(1)); // campaign 2028: relocation-rule NONE
+    RuralGrantFixtures.seedVacancy(jdbc, 2028);
+    Map<String, Object> body = RuralGrantFixtures.application();
+    body.put("previousSettlement", Map.of("municipality", "Ижморский муниципальный округ", "name", "Ижморский"));
+    Case c = submit(body);
+    operaton.awaitTask(c.instanceKey(), "Task_CheckDocuments");
+    assertThat(variable(c, "ineligibilityCodes")).isEqualTo("");
+  }
+
+  @Test
+  void aSecondApprovalForTheOnlyPlaceIsRefusedWithTheReasonAndARetryTakesNoSecondPlace() throws Exception {
+    RuralGrantFixtures.seedVacancy(jdbc, 2027); // one place
+    Case first = submit(RuralGrantFixtures.application());
+    Case second = submit(anotherApplicant());
+    // the commission approves one after the other: the first approval's step takes the place
+    for (Case c : List.of(first, second)) {
+      operaton.completeTask(c.instanceKey(), "Task_CheckDocuments", HR_OFFICER, Map.of("documentCheckOutcome", "COMPLETE"));
+      operaton.completeTask(c.instanceKey(), "Task_DecideByCommission", COMMISSION_MEMBER,
+          Map.of("commissionScore", 80, "commissionDecision", "APPROVE", "commissionReason", "Соответствует всем условиям"));
+      operaton.awaitPassed(c.instanceKey(), "Task_TakeVacancyPlace");
+    }
+    operaton.awaitTask(first.instanceKey(), "Task_RecordContract");
+    operaton.awaitEnded(second.instanceKey());
+
+    assertThat(variable(first, "vacancyPlaceTaken")).isEqualTo(true);
+    assertThat(operaton.passed(second.instanceKey(), "EndEvent_Rejected")).isTrue();
+    assertThat(operaton.passed(second.instanceKey(), "Task_SendApprovalLetter")).isFalse();
+    assertThat(letters()).filteredOn(l -> l.subject().contains(second.number())).singleElement()
+        .satisfies(l -> assertThat(l.pdfText()).contains("все вакантные места по этой должности в этой школе заняты"));
+    assertThat(placesTaken()).isEqualTo(1);
+
+    // the engine retrying the step for the case that holds the place: it keeps it and takes no second one
+    assertThat(service.takeVacancyPlace(first.id())).isTrue();
+    assertThat(service.takeVacancyPlace(second.id())).isFalse();
+    assertThat(placesTaken()).isEqualTo(1);
+    // once the row has a second place, the same step takes it
+    jdbc.sql("UPDATE rural_grant_vacancy SET places = 2").update();
+    assertThat(service.takeVacancyPlace(second.id())).isTrue();
+    assertThat(placesTaken()).isEqualTo(2);
+  }
+
+  @Test
+  void twoApprovalsAtOnceForTheOnlyPlaceTakeItOnce() throws Exception {
+    RuralGrantFixtures.seedVacancy(jdbc, 2027); // one place
+    Case first = submit(RuralGrantFixtures.application());
+    Case second = submit(anotherApplicant());
+    TransactionTemplate transaction = new TransactionTemplate(transactions);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      Future<Boolean> secondTook = transaction.execute(tx -> {
+        assertThat(service.takeVacancyPlace(first.id())).isTrue();
+        // the second approval's step runs while the first's transaction holds the row: it waits for it
+        Future<Boolean> waiting = pool.submit(() -> transaction.execute(t -> service.takeVacancyPlace(second.id())));
+        pause();
+        assertThat(waiting).isNotDone();
+        return waiting;
+      });
+      assertThat(secondTook.get(30, TimeUnit.SECONDS)).isFalse();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(placesTaken()).isEqualTo(1);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The same application from another teacher (112-233-446 96: its checksum holds too). */
+  private static Map<String, Object> anotherApplicant() {
+    Map<String, Object> body = RuralGrantFixtures.application();
+    RuralGrantFixtures.part(body, "applicant").put("snils", "112-233-446 96");
+    RuralGrantFixtures.part(body, "applicant").put("email", "second@example.ru");
+    return body;
+  }
+
+  private int placesTaken() {
+    return jdbc.sql("SELECT COUNT(*) FROM rural_grant_application WHERE vacancy_place_taken_at IS NOT NULL").query(Integer.class).single();
+  }
+
+  private void assertStage(Case c, String stage, String text, String nextStepDue) throws Exception {
+    JsonNode status = statusOf(c);
+    assertThat(status.get("status").asText()).isEqualTo(stage);
+    assertThat(status.get("statusText").asText()).isEqualTo(text);
+    JsonNode due = status.get("nextStepDue");
+    assertThat(due == null || due.isNull() ? null : due.asText()).isEqualTo(nextStepDue);
+  }
+
   // ------------------------------------------------------------------ steps
 
   private Case approveAndContract(int year) throws Exception {
@@ -300,8 +433,13 @@ class RuralGrantProcessTest extends ProcessTest {
     operaton.completeTask(c.instanceKey(), "Task_CheckDocuments", HR_OFFICER, Map.of("documentCheckOutcome", "COMPLETE"));
     operaton.completeTask(c.instanceKey(), "Task_DecideByCommission", COMMISSION_MEMBER,
         Map.of("commissionScore", 87, "commissionDecision", "APPROVE", "commissionReason", "Соответствует всем условиям"));
+    operaton.awaitTask(c.instanceKey(), "Task_RecordContract");
+    assertStage(c, "AWAITING_CONTRACT", "Комиссия решила предоставить выплату, ожидается заключение договора", null);
     operaton.completeTask(c.instanceKey(), "Task_RecordContract", HR_OFFICER,
         Map.of("contractNumber", "17/" + year, "contractDate", contractDate(year).toString()));
+    operaton.awaitEntered(c.instanceKey(), "Event_ConfirmationDue", 1);
+    assertStage(c, "IN_OBLIGATION", "Идёт срок работы по договору, до " + RussianFormat.date(contractDate(year).plusYears(5))
+        .replace(RussianFormat.NBSP, ' '), contractDate(year).plusYears(1).toString());
     return c;
   }
 

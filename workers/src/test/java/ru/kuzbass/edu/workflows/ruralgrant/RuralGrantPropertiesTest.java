@@ -13,12 +13,13 @@ import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantProperties.CampaignRules;
 class RuralGrantPropertiesTest {
 
   private static final CampaignRules DEFAULTS = new CampaignRules(new BigDecimal("1000000"), 50_000, 18, 0, "01-10", "04-15", 5,
-      RefundMode.PROPORTIONAL, List.of(SettlementType.VILLAGE, SettlementType.TOWN), "постановление № 1430");
+      RefundMode.PROPORTIONAL, List.of(SettlementType.VILLAGE, SettlementType.TOWN), "постановление № 1430",
+      RelocationRule.DIFFERENT_SETTLEMENT);
 
   @Test
   void aYearOverridesOnlyWhatItSets() {
     var properties = new RuralGrantProperties("ЗУ", 10, DEFAULTS,
-        Map.of(2028, new CampaignRules(null, null, null, 55, null, "04-30", null, RefundMode.FULL, null, null)));
+        Map.of(2028, new CampaignRules(null, null, null, 55, null, "04-30", null, RefundMode.FULL, null, null, RelocationRule.NONE)));
 
     var y2027 = properties.campaign(2027);
     assertThat(y2027.ageLimit()).isNull();
@@ -31,11 +32,13 @@ class RuralGrantPropertiesTest {
     assertThat(y2028.windowEnd()).isEqualTo(LocalDate.of(2028, 4, 30));
     assertThat(y2028.refundMode()).isEqualTo(RefundMode.FULL);
     assertThat(y2028.grantAmount()).isEqualByComparingTo("1000000");
+    assertThat(y2027.relocationRule()).isEqualTo(RelocationRule.DIFFERENT_SETTLEMENT);
+    assertThat(y2028.relocationRule()).isEqualTo(RelocationRule.NONE);
   }
 
   @Test
   void aMissingDefaultIsNamed() {
-    var incomplete = new CampaignRules(null, 50_000, 18, 0, "01-10", "04-15", 5, RefundMode.FULL, List.of(), "x");
+    var incomplete = new CampaignRules(null, 50_000, 18, 0, "01-10", "04-15", 5, RefundMode.FULL, List.of(), "x", RelocationRule.NONE);
     assertThatThrownBy(() -> new RuralGrantProperties("ЗУ", 10, incomplete, null).campaign(2027))
         .hasMessageContaining("grant-amount");
   }

@@ -108,14 +108,6 @@ public abstract class ProcessTest {
     return jdbc.sql("SELECT id FROM person WHERE snils_index = ?").param(cipher.index(snils)).query(Long.class).single();
   }
 
-  /** Writes a school into the school directory (in Ижморский муниципальный округ), by which letters name it. */
-  protected void insertSchool(String code, String name) {
-    jdbc.sql("INSERT IGNORE INTO municipality (code, name) VALUES ('IZH', 'Ижморский муниципальный округ')").update();
-    jdbc.sql("""
-            INSERT INTO school (code, name, municipality_code, settlement_name, settlement_type, settlement_population)
-            VALUES (?, ?, 'IZH', 'Ижморский', 'URBAN_TYPE_SETTLEMENT', 5000)""").params(code, name).update();
-  }
-
   /** Polls {@code probe} until it gives a value (not null), for at most a minute. */
   protected static <T> T awaitValue(java.util.function.Supplier<T> probe) throws InterruptedException {
     Instant deadline = Instant.now().plusSeconds(60);

@@ -26,6 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RuralGrantDriver {
 
   public static final String SCHOOL = "BENCH-1";
+  /** {@link #SCHOOL} in the school directory, which the application names only by its code. */
+  public static final List<String> DIRECTORY_SQL = List.of(
+      "INSERT IGNORE INTO municipality (code, name) VALUES ('IZH', 'Ижморский муниципальный округ')",
+      "INSERT IGNORE INTO school (code, name, municipality_code, settlement_name, settlement_type, settlement_population) VALUES ('"
+          + SCHOOL + "', 'МБОУ «Ижморская СОШ № 1»', 'IZH', 'Ижморский', 'URBAN_TYPE_SETTLEMENT', 9800)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RuralGrantDriver() {}
@@ -129,9 +134,9 @@ public final class RuralGrantDriver {
     return """
         {"applicant": {"surname": "Тестова", "name": "Анна", "birthDate": "1994-05-17", "snils": "%s", "email": "b%d@example.ru",
                        "phone": "+7 913 555-12-34"},
-         "school": {"code": "%s", "municipality": "Ижморский муниципальный округ",
-                    "settlement": {"name": "Ижморский", "type": "URBAN_TYPE_SETTLEMENT", "population": 9800}},
-         "position": "Учитель математики", "weeklyLoadHours": 22, "previousResidence": "г. Кемерово", "personalDataConsent": true}
+         "school": {"code": "%s"},
+         "position": "Учитель математики", "weeklyLoadHours": 22, "previousResidence": "г. Кемерово, ул. Весенняя, д. 5",
+         "previousSettlement": {"municipality": "Кемерово", "name": "Кемерово"}, "personalDataConsent": true}
         """.formatted(snils, n, SCHOOL);
   }
 }
