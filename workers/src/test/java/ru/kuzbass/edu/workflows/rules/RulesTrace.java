@@ -17,6 +17,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.yaml.snakeyaml.Yaml;
 
+import static java.util.stream.Collectors.toSet;
+
 /**
  * Checks that docs/rules.md accounts for every configuration key and every DMN decision and rule,
  * and that each rule row names its source. The page's tables are read by their header: a table
@@ -105,6 +107,17 @@ final class RulesTrace {
     missingKeys.removeAll(documentedKeys);
     if (!missingKeys.isEmpty()) {
       problems.add("configuration keys without a row in docs/rules.md: " + String.join(", ", missingKeys));
+    }
+    Set<String> roots = keys.stream().map(k -> k.substring(0, k.indexOf('.') < 0 ? k.length() : k.indexOf('.'))).collect(toSet());
+    Set<String> stale = new TreeSet<>();
+    for (String documented : documentedKeys) {
+      boolean inCheckedSection = roots.contains(documented.substring(0, documented.indexOf('.')));
+      if (inCheckedSection && !keys.contains(documented) && keys.stream().noneMatch(k -> documented.startsWith(k + "."))) {
+        stale.add(documented);
+      }
+    }
+    if (!stale.isEmpty()) {
+      problems.add("rows in docs/rules.md name keys that application.yml no longer has: " + String.join(", ", stale));
     }
     Set<String> missingIds = new TreeSet<>(dmnIds);
     missingIds.removeAll(codesOfRules);

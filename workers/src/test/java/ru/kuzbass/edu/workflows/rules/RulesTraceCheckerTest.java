@@ -83,6 +83,15 @@ class RulesTraceCheckerTest {
   }
 
   @Test
+  void aRowForAKeyTheConfigurationNoLongerHasIsReported() {
+    String page = PAGE + "| the wait | `demo.wait-days` | 10 | local default, to be confirmed |\n"
+        + "| the old minimum | `demo.min-count`, `spring.elsewhere` | 10 | local default, to be confirmed |\n";
+    // demo.min-count moved or went; spring.* is a section the check does not read, so it is not judged
+    assertThat(RulesTrace.problems(KEYS, RulesTrace.dmnIds(DMN), page))
+        .containsExactly("rows in docs/rules.md name keys that application.yml no longer has: demo.min-count");
+  }
+
+  @Test
   void aRuleWithoutItsSourceIsReported() {
     String page = PAGE.replace("| 0.5 / 0.5 | the programme: «half and half» |", "| 0.5 / 0.5 | our choice |")
         + "| the wait | `demo.wait-days` | 10 | local default, to be confirmed |\n";
