@@ -2,11 +2,8 @@ package ru.kuzbass.edu.workflows.pedagogicalclass;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.MonthDay;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +17,6 @@ import ru.kuzbass.edu.workflows.support.ReadableTexts;
  */
 class PedagogicalClassTextFiguresTest extends ProcessTest {
 
-  private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.forLanguageTag("ru"));
-
   @Autowired OpeningCalendarProperties properties;
 
   @Test
@@ -30,7 +25,7 @@ class PedagogicalClassTextFiguresTest extends ProcessTest {
     List<String> days = new ArrayList<>(List.of(year.studyDue(), year.decisionDue(), year.admissionDue(), year.councilDay()));
     days.addAll(year.termReportDays());
     List<Pattern> figures = new ArrayList<>();
-    days.forEach(d -> figures.add(Pattern.compile("(?<!\\d)" + MonthDay.parse("--" + d).format(DAY_MONTH).replace(" ", "[\\s\\u00A0]+"))));
+    days.forEach(d -> figures.add(ReadableTexts.dayOfYear(d)));
     figures.add(Pattern.compile("(?<!\\d)" + year.minEnrolment() + "[\\s\\u00A0]*(учени|обучающ|человек|чел\\.)"));
     figures.add(Pattern.compile("(?<!\\d)" + properties.reminderDays() + "[\\s\\u00A0]*(дн|день|дня|дней)"));
     List<String> texts = ReadableTexts.of("pedagogical-class-opening");

@@ -25,6 +25,43 @@ public final class ReadableTexts {
 
   private ReadableTexts() {}
 
+  /** A count typed in before its unit, «10 дней», not part of a longer number. */
+  public static Pattern number(int value, String unit) {
+    return Pattern.compile("(?<!\\d)" + value + "[\\s\\u00A0]*" + unit);
+  }
+
+  private static final List<String> NUMERAL_STEMS = List.of("", "од(ин|ного|но)", "дв(а|ух)", "тр(и|ех|ёх)", "четыр", "пят", "шест",
+      "сем", "вос(ем|ьм)", "девят", "десят");
+
+  /** A count from 1 to 10 spelled out before its unit, alone or in one word: «пяти лет», «пятилетнее», «трёхдневный». */
+  public static Pattern spelled(int value, String unit) {
+    if (value < 1 || value >= NUMERAL_STEMS.size()) {
+      throw new IllegalArgumentException("Only 1 to 10 are spelled out here: " + value);
+    }
+    return Pattern.compile("(?<!\\p{L})" + NUMERAL_STEMS.get(value) + "\\p{L}*?[\\s\\u00A0]*" + unit,
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /** A day of the year typed in, «30 апреля», from configuration's "MM-DD". */
+  public static Pattern dayOfYear(String monthDay) {
+    String text = java.time.MonthDay.parse("--" + monthDay)
+        .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM", java.util.Locale.forLanguageTag("ru")));
+    return Pattern.compile("(?<!\\d)" + text.replace(" ", "[\\s\\u00A0]+"));
+  }
+
+  /** An amount in roubles typed in, with or without the spaces between its thousands: «12 300», «1000000». */
+  public static Pattern amount(java.math.BigDecimal value) {
+    String digits = value.toBigInteger().toString();
+    StringBuilder grouped = new StringBuilder();
+    for (int i = 0; i < digits.length(); i++) {
+      if (i > 0 && (digits.length() - i) % 3 == 0) {
+        grouped.append("[\\s\\u00A0]?");
+      }
+      grouped.append(digits.charAt(i));
+    }
+    return Pattern.compile("(?<!\\d)" + grouped + "(?!\\d)");
+  }
+
   /** The texts of {@code forms/<process>/*.form} and {@code processes/<process>/*.bpmn} on the classpath. */
   public static List<String> of(String process) throws Exception {
     List<String> texts = new ArrayList<>();
