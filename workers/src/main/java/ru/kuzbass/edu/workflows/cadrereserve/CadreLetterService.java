@@ -9,10 +9,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreLetters.Addressee;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Level2Mode;
+import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.PassBase;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties.Rules;
 import ru.kuzbass.edu.workflows.cadrereserve.CandidateService.Candidate;
 import ru.kuzbass.edu.workflows.letters.IssuedLetter;
 import ru.kuzbass.edu.workflows.letters.LetterService;
+import ru.kuzbass.edu.workflows.letters.RussianFormat;
 import ru.kuzbass.edu.workflows.letters.Salutation;
 import ru.kuzbass.edu.workflows.mail.MailService;
 import ru.kuzbass.edu.workflows.mail.OutgoingMail;
@@ -124,7 +126,15 @@ public class CadreLetterService {
     return c.rank() == null
         ? "Тестирование не было завершено до окончания регистрации, поэтому Вы не участвовали в рейтинге сезона."
         : "Ваш итоговый балл теста " + c.composite().toPlainString() + " (место " + c.rank() + " в рейтинге сезона). На второй уровень "
-            + "проходят лучшие " + rules.passShare().movePointRight(2).stripTrailingZeros().toPlainString() + "% участников тестирования.";
+            + "по баллам теста проходят " + rules.passShare().movePointRight(2).stripTrailingZeros().toPlainString() + "% "
+            + (rules.passBase() == PassBase.REGISTERED ? "от общего количества участников сезона" : "участников, прошедших тестирование")
+            + " — в этом сезоне " + RussianFormat.count(placesByScore(c.season()), "место", "места", "мест") + "; участники с основаниями для прохода без отбора проходят сверх них.";
+  }
+
+  /** How many passed level 1 by their place in the ranking (the fast track aside): the line the refusal explains. */
+  private int placesByScore(int season) {
+    return jdbc.sql("SELECT COUNT(*) FROM cadre_candidate WHERE season = ? AND level1_rank IS NOT NULL AND level1_passed")
+        .param(season).query(Integer.class).single();
   }
 
   private String token(long candidateId) {

@@ -88,6 +88,24 @@ public class DemoData implements ApplicationRunner {
       }
     }
     log.info("Demo data: school results {}–{} for {} schools", season - 3, season - 1, schools.size());
+    loadSchoolAdministrations(schools);
+  }
+
+  /**
+   * Each school's head, and in the schools with rising results a deputy who was a finalist of a
+   * «Россия – страна возможностей» project: so the demo season proposes internship schools, and its
+   * level-3 teams show an administrative team. The names are made up.
+   */
+  private void loadSchoolAdministrations(List<School> schools) {
+    String[] heads = {"Смирнова Елена Викторовна", "Кузнецов Андрей Петрович", "Попова Ирина Сергеевна", "Васильев Олег Николаевич"};
+    LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC));
+    String insert = "INSERT INTO school_administration (school_code, full_name, position, rsv_alumnus, imported_at) VALUES (?, ?, ?, ?, ?)";
+    for (int i = 0; i < schools.size(); i++) {
+      jdbc.sql(insert).params(schools.get(i).code(), heads[i % heads.length], "директор", false, now).update();
+      if (i % 4 == 0) {
+        jdbc.sql(insert).params(schools.get(i).code(), "Морозова Анна Игоревна", "заместитель директора по УВР", true, now).update();
+      }
+    }
   }
 
   private void loadSchools(List<School> schools) {

@@ -26,6 +26,14 @@ public final class RussianFormat {
     return new DecimalFormat(pattern, symbols).format(scaled) + NBSP + "₽";
   }
 
+  /** A count with its noun as Russian counts: count(3, "место", "места", "мест") is «3 места», 5 is «5 мест», 21 is «21 место». */
+  public static String count(int n, String one, String few, String many) {
+    int lastTwo = Math.abs(n) % 100;
+    int last = lastTwo % 10;
+    String word = lastTwo >= 11 && lastTwo <= 14 || last == 0 || last >= 5 ? many : last == 1 ? one : few;
+    return n + " " + word;
+  }
+
   public static String date(LocalDate date) {
     return DATE.format(date).replace(' ', NBSP);
   }

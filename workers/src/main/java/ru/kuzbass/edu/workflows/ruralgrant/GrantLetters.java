@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
+import ru.kuzbass.edu.workflows.letters.RussianFormat;
 import ru.kuzbass.edu.workflows.letters.Salutation;
 import ru.kuzbass.edu.workflows.people.Person;
 import ru.kuzbass.edu.workflows.ruralgrant.RefundCalculator.Refund;
@@ -92,10 +93,7 @@ final class GrantLetters {
 
   /** A configured number of years as counted: «1 год», «3 года», «5 лет». */
   static String years(int n) {
-    int lastTwo = n % 100;
-    int last = n % 10;
-    String word = lastTwo >= 11 && lastTwo <= 14 || last == 0 || last >= 5 ? "лет" : last == 1 ? "год" : "года";
-    return n + " " + word;
+    return RussianFormat.count(n, "год", "года", "лет");
   }
 
   /** After «не менее», «до истечения»: «1 года», «3 лет», «5 лет». */

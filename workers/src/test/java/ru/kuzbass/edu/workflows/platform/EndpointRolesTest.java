@@ -44,6 +44,8 @@ class EndpointRolesTest extends ProcessTest {
         Arguments.of(HttpMethod.GET, IDEA_BANK, null),
         Arguments.of(HttpMethod.POST, "/api/schools/results", "application/json"),
         Arguments.of(HttpMethod.POST, "/api/schools/results", "text/csv"),
+        Arguments.of(HttpMethod.POST, "/api/schools/administration", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/schools/administration", "text/csv"),
         Arguments.of(HttpMethod.POST, "/api/pedagogical-classes/openings", "application/json"),
         Arguments.of(HttpMethod.POST, "/api/pedagogical-classes/campaigns/2027", "application/json"),
         Arguments.of(HttpMethod.GET, "/api/pedagogical-classes/summary", null),
