@@ -63,17 +63,33 @@ async function personPage() {
   return context.newPage();
 }
 
-/** Logs in to an Operaton web app (tasklist, cockpit, admin); its log-in page speaks Russian. */
+/**
+ * Logs in to an Operaton web app (tasklist, cockpit, admin); its log-in page speaks Russian. The
+ * page draws its form before its translations arrive and draws it again after: fields filled in
+ * between were lost or landed in the wrong field (a CI run saw «demodemo» as the user name and an
+ * empty password). So it waits for the translated button, and checks what the fields hold.
+ */
 async function logInToOperaton(onPage, app, user, password) {
   await onPage.goto(`${OPERATON}/${app}/default/`);
+  const userName = onPage.getByPlaceholder('Имя пользователя');
+  const secret = onPage.getByPlaceholder('Пароль');
+  const logIn = onPage.getByRole('button', { name: 'Войти' });
   try {
-    await onPage.getByPlaceholder('Имя пользователя').fill(user, { timeout: 60000 });
+    await logIn.waitFor({ timeout: 60000 });
+    for (let attempt = 1; ; attempt++) {
+      await userName.fill(user);
+      await secret.fill(password);
+      if (await userName.inputValue() === user && await secret.inputValue() === password) {
+        await logIn.click();
+        // the form goes once the log-in is taken; if it was drawn again meanwhile, it stays: type again
+        if (await userName.waitFor({ state: 'hidden', timeout: 20000 }).then(() => true, () => false)) break;
+      }
+      if (attempt === 3) throw new Error(`the log-in form of ${app} did not take what was typed in`);
+    }
   } catch (e) {
     await screenshot(`failed-operaton-${app}-login`, onPage);
     throw e;
   }
-  await onPage.getByPlaceholder('Пароль').fill(password);
-  await onPage.getByRole('button', { name: 'Войти' }).click();
 }
 
 /**
