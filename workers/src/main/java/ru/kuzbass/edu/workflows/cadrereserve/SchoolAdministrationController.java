@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import ru.kuzbass.edu.workflows.platform.CsvImport;
 import ru.kuzbass.edu.workflows.platform.PlainText;
 import ru.kuzbass.edu.workflows.platform.UtcDateTime;
 
@@ -64,7 +65,7 @@ public class SchoolAdministrationController {
   @Transactional
   public Map<String, Integer> importCsv(@RequestBody String csv) {
     List<Member> members = new ArrayList<>();
-    for (SchoolCsv.Row row : SchoolCsv.read(csv, "school_code,full_name,position,rsv_alumnus", "members", "schoolCode",
+    for (CsvImport.Row row : SchoolCsv.read(csv, "school_code,full_name,position,rsv_alumnus", "members", "schoolCode",
         "код школы, ФИО, должность и признак выпускника, финалиста или победителя проекта «Россия – страна возможностей» (true или false)")) {
       String flag = row.field(3).toLowerCase();
       if (!flag.equals("true") && !flag.equals("false")) {

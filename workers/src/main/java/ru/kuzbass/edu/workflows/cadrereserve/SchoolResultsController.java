@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import ru.kuzbass.edu.workflows.platform.CsvImport;
 import ru.kuzbass.edu.workflows.platform.UtcDateTime;
 
 /**
@@ -61,7 +62,7 @@ public class SchoolResultsController {
   @Transactional
   public Map<String, Integer> importCsv(@RequestBody String csv) {
     List<SchoolResult> rows = new ArrayList<>();
-    for (SchoolCsv.Row row : SchoolCsv.read(csv, "school_code,year,score", "results", "schoolCode", "код школы, год и результат")) {
+    for (CsvImport.Row row : SchoolCsv.read(csv, "school_code,year,score", "results", "schoolCode", "код школы, год и результат")) {
       int year;
       BigDecimal score;
       try {
