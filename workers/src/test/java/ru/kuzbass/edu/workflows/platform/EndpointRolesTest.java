@@ -49,6 +49,9 @@ class EndpointRolesTest extends ProcessTest {
         Arguments.of(HttpMethod.POST, "/api/pedagogical-classes/openings", "application/json"),
         Arguments.of(HttpMethod.POST, "/api/pedagogical-classes/campaigns/2027", "application/json"),
         Arguments.of(HttpMethod.GET, "/api/pedagogical-classes/summary", null),
+        Arguments.of(HttpMethod.POST, "/api/development-routes/events", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/development-routes/events", "text/csv"),
+        Arguments.of(HttpMethod.GET, "/api/development-routes/events", null),
         Arguments.of(HttpMethod.POST, "/api/rural-grants/applications/ЗУ-2027-000001/departure", "application/json"));
   }
 
