@@ -117,6 +117,11 @@ class BadInputCorpusTest extends ProcessTest {
     corpus.addAll(jsonCorpus("school results", "/api/schools/results", () -> new LinkedHashMap<>(Map.of("results", List.of(
         new LinkedHashMap<>(Map.of("schoolCode", "SCH-4217", "year", 2026, "score", 50))))), true, Map.ofEntries(
             Map.entry("results", List.of(REMOVE, "все")))));
+    corpus.addAll(jsonCorpus("education events", "/api/development-routes/events", () -> new LinkedHashMap<>(Map.of("events", List.of(
+        new LinkedHashMap<>(Map.of("code", "PK-1", "title", "Курс", "competence", "DIGITAL", "kind", "FORMAL", "provider", "ИРО Кузбасса",
+            "startsOn", "2027-03-01", "endsOn", "2027-03-05", "hours", 36))))), true, Map.ofEntries(
+            Map.entry("events", List.of(REMOVE, "все", List.of())))));
+    corpus.addAll(brokenBodies("education events", "/api/development-routes/events", true));
     corpus.addAll(jsonCorpus("departure", "/api/rural-grants/applications/ЗУ-2027-000001/departure",
         () -> new LinkedHashMap<>(Map.of("departureDate", "2028-01-01")), true, Map.ofEntries(
             Map.entry("departureDate", List.of(REMOVE, "завтра", "2028-02-30", 20280101)))));
