@@ -21,12 +21,17 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import ru.kuzbass.edu.workflows.developmentroute.Competence;
+import ru.kuzbass.edu.workflows.developmentroute.EducationEvent;
+import ru.kuzbass.edu.workflows.developmentroute.EventBank;
+import ru.kuzbass.edu.workflows.developmentroute.EventKind;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.ruralgrant.SettlementType;
 
 /**
  * Demo data for the local stack (profile {@code demo}): the region's municipalities with a few
- * schools each, and this year's rural-grant vacancy list spread from the region's vacancy figures.
+ * schools each, this year's rural-grant vacancy list spread from the region's vacancy figures, and
+ * a small bank of educational events.
  * It loads once: a second start finds the data and leaves it alone. The demo applications come
  * through the public API from the local-stack launcher, once Tasklist knows the forms.
  */
@@ -39,10 +44,12 @@ public class DemoData implements ApplicationRunner {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final EventBank events;
 
-  public DemoData(JdbcClient jdbc, Clock clock) {
+  public DemoData(JdbcClient jdbc, Clock clock, EventBank events) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
   }
 
   record Settlement(String municipalityCode, String municipality, String name, SettlementType type, int population) {}
@@ -68,6 +75,24 @@ public class DemoData implements ApplicationRunner {
       LocalDate today = RegionTime.today(clock);
       loadSchoolResults(today.isAfter(LocalDate.of(year, 4, 30)) ? year + 1 : year, schools);
     }
+    if (jdbc.sql("SELECT COUNT(*) FROM education_event").query(Integer.class).single() == 0) {
+      loadEducationEvents(RegionTime.today(clock));
+    }
+  }
+
+  /**
+   * A small bank of educational events around today: mostly upcoming, one ended and one full, so
+   * that a search for available events leaves some out.
+   */
+  private void loadEducationEvents(LocalDate today) {
+    List<EducationEvent> bank = new ArrayList<>();
+    for (String[] r : csv("demo/education-events.csv")) {
+      LocalDate starts = today.plusDays(Integer.parseInt(r[6]));
+      bank.add(new EducationEvent(r[0], r[1], Competence.valueOf(r[2]), EventKind.valueOf(r[3]), r[4], r[5], starts,
+          r[7].isEmpty() ? null : starts.plusDays(Integer.parseInt(r[7]) - 1), Integer.parseInt(r[8]),
+          r[9].isEmpty() ? null : Integer.valueOf(r[9]), Integer.valueOf(r[10]), r[11].isEmpty() ? null : r[11]));
+    }
+    log.info("Demo data: {} educational events", events.store(bank));
   }
 
   private static String email(School s) {
@@ -173,7 +198,7 @@ public class DemoData implements ApplicationRunner {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank() && !line.startsWith("#")) {
-          rows.add(line.split(";"));
+          rows.add(line.split(";", -1));
         }
       }
     } catch (IOException e) {

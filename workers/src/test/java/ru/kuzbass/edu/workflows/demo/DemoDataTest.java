@@ -16,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ActiveProfiles;
+import ru.kuzbass.edu.workflows.developmentroute.EducationEvent;
+import ru.kuzbass.edu.workflows.developmentroute.EventBank;
 import ru.kuzbass.edu.workflows.support.DatabaseCleaner;
 import ru.kuzbass.edu.workflows.support.EmbeddedMariaDb;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
@@ -25,6 +27,7 @@ import ru.kuzbass.edu.workflows.support.ProcessTest;
 class DemoDataTest extends ProcessTest {
 
   @Autowired DemoData demoData;
+  @Autowired EventBank eventBank;
 
   /**
    * The demo profile seals SNILS with a key of its own, and its start-up re-seals every row under
@@ -68,6 +71,10 @@ class DemoDataTest extends ProcessTest {
         WHERE s.settlement_population > 50000""")).isZero();
     assertThat(count("SELECT COUNT(*) FROM rural_grant_vacancy WHERE school_code = '42-IZH-01' AND position = 'Учитель математики'"))
         .isEqualTo(1);
+    // the bank of educational events: 14, of which one full and one ended are not available
+    assertThat(count("SELECT COUNT(*) FROM education_event")).isEqualTo(14);
+    assertThat(eventBank.search(new EventBank.Search(null, null, null, null, null, true), 0, EventBank.MAX_PAGE_SIZE).events())
+        .extracting(EducationEvent::code).hasSize(12).doesNotContain("DEMO-PK-03", "DEMO-PK-05");
   }
 
   /** The demo's Tasklist and Cockpit log-ins, seeded in the engine's identity service at start-up. */
