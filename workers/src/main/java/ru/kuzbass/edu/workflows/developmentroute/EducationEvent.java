@@ -33,12 +33,17 @@ public record EducationEvent(
     @Min(value = 1, message = "Число мест — от 1 до " + EducationEvent.MAX_CAPACITY + "; без ограничения — не указывайте")
     @Max(value = EducationEvent.MAX_CAPACITY, message = "Число мест — от 1 до " + EducationEvent.MAX_CAPACITY + "; без ограничения — не указывайте")
     Integer capacity,
-    @Min(value = 0, message = "Число записавшихся не может быть отрицательным") Integer enrolled,
+    @Min(value = 0, message = "Число записавшихся — от 0 до числа мест")
+    @Max(value = EducationEvent.MAX_CAPACITY, message = "Число записавшихся — от 0 до числа мест") Integer enrolled,
     @Pattern(regexp = "^[0-9A-Za-z\\-]{1,16}$", message = "Код муниципалитета: до 16 латинских букв, цифр и дефисов; для региональных — не указывайте")
     String municipalityCode) {
 
   static final String CODE = "^[0-9A-Za-zА-Яа-яЁё._/\\-]{1,64}$";
-  /** Longer than any programme of professional retraining (ПП, from 250 hours) that a teacher takes alongside work. */
+  /**
+   * An input check, not a rule: it catches typing errors. A retraining programme (ПП) runs at least
+   * 250 hours (order of the Ministry of Education and Science of 1 July 2013 № 499), usually some
+   * hundreds; none that a teacher takes alongside work comes near 2 000.
+   */
   static final int MAX_HOURS = 2000;
   static final int MAX_CAPACITY = 100_000;
 }

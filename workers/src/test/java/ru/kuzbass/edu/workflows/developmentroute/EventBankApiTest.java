@@ -101,7 +101,10 @@ class EventBankApiTest extends ProcessTest {
           .andExpect(jsonPath("$.errors[0].field").value(bad.named()))
           .andExpect(jsonPath("$.errors[0].message").value(matchesPattern("[^a-z]*[А-Яа-я].*")));
     }
-    assertThat(count("SELECT COUNT(*) FROM education_event")).isZero();
+    importJson(List.of(event("J-0", Competence.SUBJECT, EventKind.FORMAL, "2027-03-01", "2027-03-05", 36, 20),
+        event("J-1", Competence.SUBJECT, EventKind.FORMAL, "2027-03-05", "2027-03-04", 36, 20)))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("events[1].endsOn"));
+    assertThat(count("SELECT COUNT(*) FROM education_event")).as("one bad event of a list imports nothing").isZero();
     importJson(event("J-1", Competence.SUBJECT, EventKind.FORMAL, "2027-03-01", "2027-03-01", EducationEvent.MAX_HOURS, 20))
         .andExpect(status().isOk());
     mvc.perform(get(PATH).param("competence", "HISTORY").with(ApiUsers.hr()))
