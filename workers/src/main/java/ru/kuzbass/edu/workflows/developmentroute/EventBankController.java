@@ -123,8 +123,8 @@ public class EventBankController {
     };
   }
 
-  /** The CSV field read as a value, null when it is empty; a field that does not read is refused with the message. */
-  private static <T> T value(CsvImport.Row row, int i, String field, Function<String, T> read, String expected) {
+  /** The CSV field read as a value, null when it is empty; a field that does not read is refused with the message. The diagnosis import reads its rows with it too. */
+  static <T> T value(CsvImport.Row row, int i, String field, Function<String, T> read, String expected) {
     String text = row.field(i);
     try {
       return text.isEmpty() ? null : read.apply(text);

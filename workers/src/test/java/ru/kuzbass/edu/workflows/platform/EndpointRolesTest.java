@@ -52,6 +52,9 @@ class EndpointRolesTest extends ProcessTest {
         Arguments.of(HttpMethod.POST, "/api/development-routes/events", "application/json"),
         Arguments.of(HttpMethod.POST, "/api/development-routes/events", "text/csv"),
         Arguments.of(HttpMethod.GET, "/api/development-routes/events", null),
+        Arguments.of(HttpMethod.POST, "/api/development-routes/diagnoses", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/development-routes/diagnoses", "text/csv"),
+        Arguments.of(HttpMethod.GET, "/api/development-routes/diagnoses/1?year=2027", null),
         Arguments.of(HttpMethod.POST, "/api/rural-grants/applications/ЗУ-2027-000001/departure", "application/json"));
   }
 
