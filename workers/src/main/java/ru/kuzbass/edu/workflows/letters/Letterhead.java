@@ -34,6 +34,6 @@ public class Letterhead {
 
   /** «в течение 1 месяца», «в течение 3 месяцев», «в течение 21 месяца». */
   static String months(int n) {
-    return n % 10 == 1 && n % 100 != 11 ? "месяца" : "месяцев";
+    return RussianFormat.genitive(n, "месяца", "месяцев");
   }
 }

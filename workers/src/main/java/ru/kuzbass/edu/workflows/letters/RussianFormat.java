@@ -34,6 +34,14 @@ public final class RussianFormat {
     return n + " " + word;
   }
 
+  /**
+   * The noun after a count governed by a preposition («в течение», «не менее», «до истечения»), which
+   * takes the genitive: genitive(1, "года", "лет") is «года», 3 and 5 are «лет», 21 is «года».
+   */
+  public static String genitive(int n, String singular, String plural) {
+    return Math.abs(n) % 10 == 1 && Math.abs(n) % 100 != 11 ? singular : plural;
+  }
+
   public static String date(LocalDate date) {
     return DATE.format(date).replace(' ', NBSP);
   }

@@ -98,7 +98,7 @@ final class GrantLetters {
 
   /** After «не менее», «до истечения»: «1 года», «3 лет», «5 лет». */
   static String atLeastYears(int n) {
-    return n + (n % 10 == 1 && n % 100 != 11 ? " года" : " лет");
+    return n + " " + RussianFormat.genitive(n, "года", "лет");
   }
 
   /** The school by its name in the directory, and where it is; by where it is alone if the directory does not know it. */
