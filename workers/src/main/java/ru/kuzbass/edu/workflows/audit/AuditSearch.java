@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import ru.kuzbass.edu.workflows.cadrereserve.CadreReserveProperties;
+import ru.kuzbass.edu.workflows.developmentroute.DevelopmentRouteProperties;
 import ru.kuzbass.edu.workflows.mentorbonus.MentoringProperties;
 import ru.kuzbass.edu.workflows.pedagogicalclass.OpeningCalendarProperties;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
@@ -23,10 +24,11 @@ public class AuditSearch {
   private final Map<String, String> prefixes;
 
   public AuditSearch(JdbcClient jdbc, RuralGrantProperties ruralGrant, MentoringProperties mentoring, OpeningCalendarProperties classes,
-      CadreReserveProperties cadre) {
+      CadreReserveProperties cadre, DevelopmentRouteProperties routes) {
     this.jdbc = jdbc;
     this.prefixes = Map.of("rural-teacher-grant", ruralGrant.caseNumberPrefix(), "mentor-bonus", mentoring.caseNumberPrefix(),
-        "pedagogical-class-opening", classes.caseNumberPrefix(), "cadre-reserve", cadre.caseNumberPrefix());
+        "pedagogical-class-opening", classes.caseNumberPrefix(), "cadre-reserve", cadre.caseNumberPrefix(),
+        "development-route", routes.caseNumberPrefix());
   }
 
   public record CaseSummary(String caseNumber, Instant firstEventAt, Instant lastEventAt, int events, String lastOutcome) {}

@@ -9,7 +9,7 @@ import ru.kuzbass.edu.workflows.people.PersonalDataCipher;
 
 /**
  * The people a case is about, whatever its process: the rural-grant applicant, the mentor and the
- * mentees of a nomination, the cadre-reserve candidate. Pedagogical-class openings and cadre
+ * mentees of a nomination, the cadre-reserve candidate, the teacher of a development route. Pedagogical-class openings and cadre
  * seasons are about schools and have none.
  */
 @Repository
@@ -25,7 +25,8 @@ public class CaseSubjects {
         WHERE m.case_number IS NOT NULL
       UNION SELECT t.person_id, m.case_number FROM mentoring_mentee mm JOIN mentoring_nomination m ON m.id = mm.nomination_id
         JOIN teacher t ON t.id = mm.teacher_id WHERE m.case_number IS NOT NULL
-      UNION SELECT c.person_id, c.case_number FROM cadre_candidate c WHERE c.case_number IS NOT NULL""";
+      UNION SELECT c.person_id, c.case_number FROM cadre_candidate c WHERE c.case_number IS NOT NULL
+      UNION SELECT r.person_id, r.case_number FROM development_route r WHERE r.case_number IS NOT NULL""";
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;

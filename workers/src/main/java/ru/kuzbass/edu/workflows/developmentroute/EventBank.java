@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,15 +127,37 @@ public class EventBank {
     return new Page(total, page, size, events);
   }
 
+  /** An event of the bank with its row id, which a route's item refers to. */
+  public record Listed(long id, EducationEvent event) {}
+
+  private static final DataClassRowMapper<EducationEvent> EVENT = new DataClassRowMapper<>(EducationEvent.class);
+  private static final RowMapper<Listed> LISTED = (rs, i) -> new Listed(rs.getLong("id"), EVENT.mapRow(rs, i));
+
   /**
    * The events of the competence that the route proposal may propose for the period: taking place
    * at least partly within it, with a place left and not ended today, by start date.
    */
   public List<EducationEvent> proposable(Competence competence, LocalDate from, LocalDate to) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM education_event"
+    return proposableListed(competence, from, to).stream().map(Listed::event).toList();
+  }
+
+  /** {@link #proposable}, with the events' row ids. */
+  public List<Listed> proposableListed(Competence competence, LocalDate from, LocalDate to) {
+    return jdbc.sql("SELECT id, " + COLUMNS + " FROM education_event"
             + " WHERE competence = ? AND starts_on <= ? AND (ends_on IS NULL OR ends_on >= ?) AND " + AVAILABLE
             + " ORDER BY starts_on, code")
         .params(competence.name(), to, from, RegionTime.today(clock))
-        .query(EducationEvent.class).list();
+        .query(LISTED).list();
+  }
+
+  /** The event of this code, whether or not it is available; empty when the bank has no such code. */
+  public Optional<Listed> byCode(String code) {
+    return jdbc.sql("SELECT id, " + COLUMNS + " FROM education_event WHERE code = ?").params(code).query(LISTED).optional();
+  }
+
+  /** Whether the event has a place left and has not ended today (its last day counts, in the region's time). */
+  public boolean isAvailable(long id) {
+    return jdbc.sql("SELECT COUNT(*) FROM education_event WHERE id = ? AND " + AVAILABLE).params(id, RegionTime.today(clock))
+        .query(Integer.class).single() > 0;
   }
 }

@@ -89,10 +89,14 @@ class DiagnosisApiTest extends ProcessTest {
 
   @Test
   void aYearOverridesTheLevelAndOtherYearsKeepTheDefault() {
-    var properties = new DevelopmentRouteProperties(new DevelopmentRouteProperties.Rules(new BigDecimal("60")),
-        Map.of(2028, new DevelopmentRouteProperties.Rules(new BigDecimal("70"))));
+    var properties = new DevelopmentRouteProperties("ИОМ",
+        new DevelopmentRouteProperties.Rules(new BigDecimal("60"), 2, List.of(EventKind.FORMAL), 6, 36, "основание"),
+        Map.of(2028, new DevelopmentRouteProperties.Rules(new BigDecimal("70"), null, null, null, 24, null)));
     assertThat(properties.deficitBelow(2027)).isEqualByComparingTo("60");
     assertThat(properties.deficitBelow(2028)).isEqualByComparingTo("70");
+    assertThat(properties.paceMaxMonths(2027)).isEqualTo(36);
+    assertThat(properties.paceMaxMonths(2028)).as("a year overrides only the keys it names").isEqualTo(24);
+    assertThat(properties.paceMinMonths(2028)).isEqualTo(6);
   }
 
   private static Map<String, Object> result(String snils, String competence, String score) {

@@ -1,0 +1,92 @@
+package ru.kuzbass.edu.workflows.developmentroute;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.operaton.bpm.engine.delegate.DelegateTask;
+import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.operaton.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import ru.kuzbass.edu.workflows.engine.EngineIds;
+import ru.kuzbass.edu.workflows.engine.Steps;
+
+/**
+ * The steps of {@code development-route}, named as the model calls them. The service steps run
+ * through {@link Steps} (audited, retried); the forms' answers are recorded by the user tasks'
+ * complete listeners, in the transaction that completes the task, so that a bad answer refuses the
+ * completion with its message, naming the field, and nothing is written.
+ */
+@Configuration(proxyBeanMethods = false)
+class DevelopmentRouteSteps {
+
+  /** The questionnaire's checkboxes: the competence each one asks for. */
+  static final Map<String, Competence> COMPETENCE_BOXES = Map.of("wantSubject", Competence.SUBJECT, "wantMethodical", Competence.METHODICAL,
+      "wantPsychologicalPedagogical", Competence.PSYCHOLOGICAL_PEDAGOGICAL, "wantCommunicative", Competence.COMMUNICATIVE,
+      "wantDigital", Competence.DIGITAL);
+  static final Map<String, EventKind> KIND_BOXES = Map.of("preferFormal", EventKind.FORMAL, "preferNonFormal", EventKind.NON_FORMAL,
+      "preferInformal", EventKind.INFORMAL);
+  /** The teacher's free-text request: stored in the database, then removed from the process. */
+  static final String REQUEST_TEXT = "requestText";
+
+  @Bean("recordProfessionalRequests")
+  TaskListener recordProfessionalRequests(DevelopmentRoutes routes) {
+    return task -> {
+      routes.recordRequests(caseId(task), new DevelopmentRoutes.Requests(ticked(task, COMPETENCE_BOXES, Competence.class),
+          ticked(task, KIND_BOXES, EventKind.class), task.getVariable("paceMonths"), (String) task.getVariable(REQUEST_TEXT),
+          task.getAssignee()));
+      // it may name people: it stays in development_route_request, not in the engine
+      task.removeVariable(REQUEST_TEXT);
+    };
+  }
+
+  @Bean("proposeRoute")
+  JavaDelegate proposeRoute(Steps steps, DevelopmentRoutes routes) {
+    return steps.setting("development-route.propose-route", e -> Map.of("routeItems", routes.propose(EngineIds.caseId(e))));
+  }
+
+  @Bean("recordRouteReview")
+  TaskListener recordRouteReview(DevelopmentRoutes routes) {
+    return task -> {
+      task.setVariable("routeItems", routes.review(caseId(task), (String) task.getVariable("dropItems"),
+          (String) task.getVariable("addEventCodes"), round(task)));
+      // applied: after a return the form opens empty, so that the numbers of the old route are not applied to the new one
+      task.removeVariables(List.of("dropItems", "addEventCodes"));
+    };
+  }
+
+  @Bean("recordRouteAgreement")
+  TaskListener recordRouteAgreement(DevelopmentRoutes routes) {
+    return task -> {
+      String answer = (String) task.getVariable("teacherAnswer");
+      routes.recordAgreement(caseId(task), answer, (String) task.getVariable("returnReason"), round(task));
+      task.setVariable("agreementRound", round(task) + 1);
+    };
+  }
+
+  @Bean("sendAgreedRoute")
+  JavaDelegate sendAgreedRoute(Steps steps, AgreedRouteLetter letter) {
+    return steps.running("development-route.send-agreed-route", e -> letter.send(EngineIds.caseId(e)));
+  }
+
+  private static long caseId(DelegateTask task) {
+    return ((Number) task.getVariable("caseId")).longValue();
+  }
+
+  /** How many times the school has answered so far: review and answer records of each round are kept apart. */
+  private static int round(DelegateTask task) {
+    Object n = task.getVariable("agreementRound");
+    return n instanceof Number number ? number.intValue() : 0;
+  }
+
+  private static <E extends Enum<E>> Set<E> ticked(DelegateTask task, Map<String, E> boxes, Class<E> type) {
+    Set<E> values = EnumSet.noneOf(type);
+    boxes.forEach((box, value) -> {
+      if (Boolean.TRUE.equals(task.getVariable(box))) {
+        values.add(value);
+      }
+    });
+    return values;
+  }
+}
