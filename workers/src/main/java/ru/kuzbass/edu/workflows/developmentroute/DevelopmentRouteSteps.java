@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.operaton.bpm.engine.delegate.TaskListener;
@@ -42,8 +43,21 @@ class DevelopmentRouteSteps {
   }
 
   @Bean("proposeRoute")
-  JavaDelegate proposeRoute(Steps steps, DevelopmentRoutes routes) {
-    return steps.setting("development-route.propose-route", e -> Map.of("routeItems", routes.propose(EngineIds.caseId(e))));
+  JavaDelegate proposeRoute(Steps steps, DevelopmentRoutes routes, HistoryService history) {
+    return steps.setting("development-route.propose-route", e -> {
+      forgetRequestText(history, e.getProcessInstanceId());
+      return Map.of("routeItems", routes.propose(EngineIds.caseId(e)));
+    });
+  }
+
+  /**
+   * The engine's full history keeps every value a form submitted, the free text too, although the
+   * listener removed the variable: the first step after the questionnaire, in a transaction of its
+   * own, deletes that history (the variable and its updates). The database keeps the text.
+   */
+  private static void forgetRequestText(HistoryService history, String processInstanceId) {
+    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(REQUEST_TEXT).includeDeleted().list()
+        .forEach(v -> history.deleteHistoricVariableInstance(v.getId()));
   }
 
   @Bean("recordRouteReview")

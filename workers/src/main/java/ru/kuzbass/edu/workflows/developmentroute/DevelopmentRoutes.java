@@ -10,7 +10,10 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
@@ -107,7 +110,7 @@ public class DevelopmentRoutes {
     return number;
   }
 
-  private java.util.Optional<String> openRoute(long personId) {
+  private Optional<String> openRoute(long personId) {
     return jdbc.sql("SELECT case_number FROM development_route WHERE open_person_id = ?").params(personId).query(String.class).optional();
   }
 
@@ -182,7 +185,7 @@ public class DevelopmentRoutes {
   public String review(long routeId, String dropItems, String addEventCodes, int round) {
     Route route = get(routeId);
     List<RouteItem> items = new ArrayList<>(items(routeId));
-    Set<Integer> drop = new java.util.TreeSet<>();
+    Set<Integer> drop = new TreeSet<>();
     for (String token : tokens(dropItems)) {
       Integer n = wholeNumber(token);
       if (n == null || n < 1 || n > items.size()) {
@@ -198,7 +201,7 @@ public class DevelopmentRoutes {
         throw new InvalidInputException("Поле «Добавить мероприятия» (addEventCodes): на мероприятие " + code
             + " нет свободных мест или оно уже завершилось");
       }
-      if (kept.stream().noneMatch(i -> event.id() == (i.eventId() == null ? -1 : i.eventId()))) {
+      if (kept.stream().noneMatch(i -> Objects.equals(i.eventId(), event.id()))) {
         RouteProposal.Item item = RouteProposal.item(event, route.endsOn());
         kept.add(new RouteItem(0, item.eventId(), code, item.competence(), item.kind(), item.title(), item.from(), item.to(), "METHODIST",
             "PLANNED"));
@@ -272,7 +275,7 @@ public class DevelopmentRoutes {
         .orElseThrow(() -> new CaseNotVisibleException("Development route", id));
   }
 
-  java.util.Optional<Route> find(String caseNumber) {
+  Optional<Route> find(String caseNumber) {
     return jdbc.sql("SELECT * FROM development_route WHERE case_number = ?").params(caseNumber).query((rs, n) -> route(rs)).optional();
   }
 

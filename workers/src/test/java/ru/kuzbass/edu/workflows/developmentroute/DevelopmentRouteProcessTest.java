@@ -87,6 +87,7 @@ class DevelopmentRouteProcessTest extends ProcessTest {
         .isEqualTo("Хочу научиться вести уроки с интерактивной доской");
     var review = operaton.awaitTask(instance, "Task_ReviewRoute");
     assertThat(operaton.taskVariables(review)).as("the free text is not kept in the process").doesNotContainKey("requestText");
+    assertThat(operaton.recordedVariables()).as("nor in the engine's history").noneMatch(v -> v.startsWith("requestText="));
 
     // the proposal: two digital events, the non-formal first as preferred; the full methodical course is not proposed,
     // so self-education stands for it; the subject deficit and the communicative request get their events
