@@ -85,7 +85,8 @@ class DemoDataTest extends ProcessTest {
     assertThat(identity.checkPassword("act", "act")).isTrue();
     assertThat(identity.checkPassword("auditor", "auditor")).isTrue();
     for (String group : List.of("hr-officers", "grant-commission", "school-heads", "budget-officers", "school-coordinators",
-        "municipal-curators", "cadre-coordinators", "cadre-experts", "municipal-education-officers", "mentors")) {
+        "municipal-curators", "cadre-coordinators", "cadre-experts", "municipal-education-officers", "mentors",
+        "regional-methodists")) {
       assertThat(identity.createUserQuery().memberOfGroup(group).list()).extracting(User::getId).contains("demo", "act");
       assertThat(operaton.engine().getAuthorizationService().isUserAuthorized("act", List.of(group), Permissions.ACCESS,
           Resources.APPLICATION, "tasklist")).as("Tasklist for %s", group).isTrue();
