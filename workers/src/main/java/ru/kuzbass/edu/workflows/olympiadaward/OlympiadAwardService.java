@@ -202,7 +202,7 @@ public class OlympiadAwardService {
       claims.recordConfirmation(c.id(), task.user(), ClaimStatus.CONFIRMED);
       record(c, "CONFIRMED:" + task.taskId(), ClaimStatus.CONFIRMED, "Подготовку подтвердил(а) " + task.user());
     } else {
-      claims.recordConfirmation(c.id(), task.user(), ClaimStatus.NOT_CONFIRMED);
+      claims.recordConfirmation(c.id(), task.user(), ClaimStatus.REFUSED);
       claims.refuse(c.id(), "муниципальный орган управления образованием не подтвердил подготовку участника педагогами"
           + (comment == null || comment.isBlank() ? "" : " (" + comment.trim() + ")"));
       record(c, "NOT_CONFIRMED:" + task.taskId(), ClaimStatus.REFUSED, "Не подтверждено: " + task.user());

@@ -146,6 +146,27 @@ class OlympiadAwardProcessTest extends ProcessTest {
   }
 
   @Test
+  void coachingTheMunicipalOfficeDoesNotConfirmIsRefusedAndGoesIntoNoList() throws Exception {
+    importList(LIST_2027, "2027-01-20");
+    Case c = submit(claim(2027, "физика", "P-003", "WINNER", List.of(coach(1, "Орлова", "Елена", "Ивановна", 100))));
+    operaton.completeTask(c.instanceKey(), "Task_ConfirmCoaching", OFFICER,
+        Map.of("confirmationDecision", "REJECT", "confirmationComment", "Педагог не работал в школе в период подготовки"));
+    operaton.awaitEnded(c.instanceKey());
+    assertThat(operaton.passed(c.instanceKey(), "EndEvent_Refused")).isTrue();
+    assertThat(Mailbox.single(Mailbox.to(OlympiadAwardFixtures.SCHOOL_EMAIL)).pdfText()).contains("В поощрении отказано: муниципальный орган "
+        + "управления образованием не подтвердил подготовку участника педагогами (Педагог не работал в школе в период подготовки).");
+    JsonNode status = json.readTree(mvc.perform(get("/api/olympiad-awards/claims/{n}", c.number()).with(ApiUsers.hr())).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    assertThat(status.get("status").asText()).isEqualTo("REFUSED");
+    assertThat(jdbc.sql("SELECT confirmed_by FROM olympiad_claim").query(String.class).single()).isEqualTo(OFFICER);
+
+    long list = startList(2027);
+    operaton.awaitEnded(list);
+    assertThat(operaton.passed(list, "EndEvent_NothingToApprove")).as("no confirmed claim: nothing for the commission").isTrue();
+    assertAuditTrailComplete(c.instanceKey(), c.number());
+  }
+
+  @Test
   void theClaimPeriodEndsWithItsLastDayLocalTime() throws Exception {
     importList(LIST_2027, "2027-01-20"); // 30 days: claims until 19 February 2027, to its end in Kuzbass
     clock.advanceTo(OffsetDateTime.parse("2027-02-19T23:59:00+07:00"));
