@@ -7,7 +7,7 @@ import java.util.Map;
 import ru.kuzbass.edu.workflows.support.TestSnils;
 
 /** A school's claim and an official list, as the API takes them. */
-final class OlympiadAwardFixtures {
+public final class OlympiadAwardFixtures {
   private OlympiadAwardFixtures() {}
 
   static final String SCHOOL = "SCH-4217";
@@ -23,7 +23,7 @@ final class OlympiadAwardFixtures {
       """;
 
   /** A teacher with the given share; {@code n} tells the teachers apart (SNILS, e-mail). */
-  static Map<String, Object> coach(int n, String surname, String name, String patronymic, int share) {
+  public static Map<String, Object> coach(int n, String surname, String name, String patronymic, int share) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("surname", surname);
     c.put("name", name);
@@ -36,7 +36,7 @@ final class OlympiadAwardFixtures {
     return c;
   }
 
-  static Map<String, Object> claim(int year, String subject, String code, String place, List<Map<String, Object>> coaches) {
+  public static Map<String, Object> claim(int year, String subject, String code, String place, List<Map<String, Object>> coaches) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("schoolCode", SCHOOL);
     body.put("schoolEmail", SCHOOL_EMAIL);
