@@ -246,6 +246,28 @@ class OlympiadAwardProcessTest extends ProcessTest {
   }
 
   @Test
+  void aListTheCommissionDoesNotApprovePaysNothingAndItsClaimsGoIntoTheNextList() throws Exception {
+    importList(LIST_2027, "2027-01-20");
+    Case c = submit(claim(2027, "физика", "P-003", "WINNER", List.of(coach(1, "Орлова", "Елена", "Ивановна", 100))));
+    operaton.completeTask(c.instanceKey(), "Task_ConfirmCoaching", OFFICER, CONFIRM);
+    operaton.awaitEntered(c.instanceKey(), "Event_ListApproved", 1);
+    long first = startList(2027);
+    operaton.completeTask(first, "Task_ApproveList", COMMISSION, Map.of("listDecision", "REJECT", "listComment", "Уточнить доли"));
+    operaton.awaitEnded(first);
+    assertThat(operaton.passed(first, "EndEvent_ListRejected")).isTrue();
+    assertThat(jdbc.sql("SELECT status, list_number FROM olympiad_claim").query().singleRow())
+        .containsEntry("status", "CONFIRMED").containsEntry("list_number", null);
+    assertThat(ledger.entries(c.number())).isEmpty();
+    assertThat(operaton.ended(c.instanceKey())).as("the claim still waits for a list").isFalse();
+
+    long second = startList(2027);
+    operaton.completeTask(second, "Task_ApproveList", COMMISSION, APPROVE);
+    operaton.awaitEnded(c.instanceKey());
+    assertThat(ledger.entries(c.number())).extracting(PaymentLedger.Entry::amount).usingElementComparator(BigDecimal::compareTo)
+        .containsExactly(new BigDecimal("100000"));
+  }
+
+  @Test
   void oneBadRowOfTheListImportsNothingAndAReImportReplacesTheSubject() throws Exception {
     String problem = mvc.perform(post("/api/olympiad-awards/results").param("publishedOn", "2027-01-20").contentType("text/csv")
             .content(LIST_2027.replace("P-003,Лебедев,Никита,Олегович,2010-09-30,11,WINNER", "P-003,Лебедев,Никита,Олегович,2010-09-30,11,THIRD"))
