@@ -25,13 +25,14 @@ import ru.kuzbass.edu.workflows.developmentroute.Competence;
 import ru.kuzbass.edu.workflows.developmentroute.EducationEvent;
 import ru.kuzbass.edu.workflows.developmentroute.EventBank;
 import ru.kuzbass.edu.workflows.developmentroute.EventKind;
+import ru.kuzbass.edu.workflows.olympiadaward.OlympiadResults;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.ruralgrant.SettlementType;
 
 /**
  * Demo data for the local stack (profile {@code demo}): the region's municipalities with a few
  * schools each, this year's rural-grant vacancy list spread from the region's vacancy figures, and
- * a small bank of educational events.
+ * a small bank of educational events and this year's list of olympiad winners and prize-winners.
  * It loads once: a second start finds the data and leaves it alone. The demo applications come
  * through the public API from the local-stack launcher, once Tasklist knows the forms.
  */
@@ -45,11 +46,13 @@ public class DemoData implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final EventBank events;
+  private final OlympiadResults olympiadResults;
 
-  public DemoData(JdbcClient jdbc, Clock clock, EventBank events) {
+  public DemoData(JdbcClient jdbc, Clock clock, EventBank events, OlympiadResults olympiadResults) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.events = events;
+    this.olympiadResults = olympiadResults;
   }
 
   record Settlement(String municipalityCode, String municipality, String name, SettlementType type, int population) {}
@@ -78,6 +81,9 @@ public class DemoData implements ApplicationRunner {
     if (jdbc.sql("SELECT COUNT(*) FROM education_event").query(Integer.class).single() == 0) {
       loadEducationEvents(RegionTime.today(clock));
     }
+    if (jdbc.sql("SELECT COUNT(*) FROM olympiad_result").query(Integer.class).single() == 0) {
+      loadOlympiadResults(RegionTime.today(clock));
+    }
   }
 
   /**
@@ -93,6 +99,16 @@ public class DemoData implements ApplicationRunner {
           r[9].isEmpty() ? null : Integer.valueOf(r[9]), Integer.valueOf(r[10]), r[11].isEmpty() ? null : r[11]));
     }
     log.info("Demo data: {} educational events", events.store(bank));
+  }
+
+  /** This year's official list of olympiad winners and prize-winners, published today: the claim period is open. */
+  private void loadOlympiadResults(LocalDate today) {
+    try {
+      String list = new ClassPathResource("demo/olympiad-results.csv").getContentAsString(StandardCharsets.UTF_8);
+      log.info("Demo data: {} olympiad results", olympiadResults.importCsv(list.replace("{year}", String.valueOf(today.getYear())), today));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read demo/olympiad-results.csv", e);
+    }
   }
 
   private static String email(School s) {

@@ -39,7 +39,8 @@ class DemoIdentity {
       List.of("cadre-experts", "Эксперты кадрового резерва"),
       List.of("municipal-education-officers", "Муниципальные органы управления образованием"),
       List.of("mentors", "Наставники"),
-      List.of("regional-methodists", "Региональные методисты"));
+      List.of("regional-methodists", "Региональные методисты"),
+      List.of("award-commission", "Комиссия по наградам за подготовку победителей олимпиады"));
   static final String AUDITORS = "auditors";
 
   private final IdentityService identity;

@@ -13,13 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.operaton.bpm.engine.EntityTypes;
-import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.delegate.BpmnError;
-import org.operaton.bpm.engine.history.HistoricTaskInstance;
-import org.operaton.bpm.engine.history.UserOperationLogEntry;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +38,7 @@ import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.CaseHistory;
 import ru.kuzbass.edu.workflows.platform.InvalidInputException;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
+import ru.kuzbass.edu.workflows.engine.CompletedTasks;
 import ru.kuzbass.edu.workflows.engine.EngineIds;
 
 /**
@@ -79,12 +76,12 @@ public class MentorBonusService {
   private final SchoolDirectory schools;
   private final MailService mail;
   private final RuntimeService runtime;
-  private final HistoryService engineHistory;
+  private final CompletedTasks completedTasks;
   private final Clock clock;
 
   public MentorBonusService(MentorBonusRepository nominations, CaseHistory history, MentoringProperties properties,
       TeacherService teachers, PersonService people, BudgetEnvelopes budget, LetterService letters, SchoolDirectory schools, MailService mail,
-      RuntimeService runtime, HistoryService engineHistory, Clock clock) {
+      RuntimeService runtime, CompletedTasks completedTasks, Clock clock) {
     this.nominations = nominations;
     this.history = history;
     this.properties = properties;
@@ -95,7 +92,7 @@ public class MentorBonusService {
     this.schools = schools;
     this.mail = mail;
     this.runtime = runtime;
-    this.engineHistory = engineHistory;
+    this.completedTasks = completedTasks;
     this.clock = clock;
   }
 
@@ -272,10 +269,10 @@ public class MentorBonusService {
    */
   public Map<String, Object> recordApproval(long caseId, ApprovalStep step, String processInstanceId, String decision) {
     Nomination n = get(caseId);
-    CompletedTask approval = lastCompleted(processInstanceId, step);
+    CompletedTasks.Completed approval = completedTasks.last(processInstanceId, step.userTask);
     String approver = approval.user();
     String round = approval.taskId();
-    if (step == ApprovalStep.BUDGET_OFFICER && approver.equalsIgnoreCase(lastCompleted(processInstanceId, ApprovalStep.SCHOOL_HEAD).user())) {
+    if (step == ApprovalStep.BUDGET_OFFICER && approver.equalsIgnoreCase(completedTasks.last(processInstanceId, ApprovalStep.SCHOOL_HEAD.userTask).user())) {
       history.record(n.caseNumber(), "FOUR_EYES:" + round, NominationStatus.IN_APPROVAL.name(),
           "Согласование бюджета отклонено: " + approver + " уже согласовал(а) заявку как руководитель школы", clock.instant());
       throw new BpmnError(ERROR_SAME_APPROVER, "Заявку уже согласовал(а) " + approver + "; второй шаг выполняет другой сотрудник");
@@ -299,27 +296,6 @@ public class MentorBonusService {
     checkPlan(start, end, n.fundingSource(), "correctedEndDate", "fundingSource", (f, m) -> new InvalidInputException(f + ": " + m));
     nominations.updatePlan(caseId, goals == null || goals.isBlank() ? n.goals() : goals.trim(), start, end);
     record(n, "CORRECTED:" + round, NominationStatus.SUBMITTED, "План исправлен: с " + start + " по " + end);
-  }
-
-  record CompletedTask(String taskId, String user) {}
-
-  /**
-   * The newest completed instance of the approval's user task in the case's instance and the user who
-   * completed it, from the engine's history: the user operation log's {@code Complete} entry, which the
-   * engine writes for the user logged in to Tasklist. A task completed by no one logged in (from code)
-   * names no one, and the step fails: an approval must name a person.
-   */
-  private CompletedTask lastCompleted(String processInstanceId, ApprovalStep step) {
-    HistoricTaskInstance task = engineHistory.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(step.userTask).finished().list().stream()
-        .max(java.util.Comparator.comparing(HistoricTaskInstance::getEndTime).thenComparing(t -> Long.valueOf(t.getId())))
-        .orElseThrow(() -> new IllegalStateException("The engine's history holds no completed " + step.userTask + " in " + processInstanceId));
-    String user = engineHistory.createUserOperationLogQuery().taskId(task.getId()).entityType(EntityTypes.TASK)
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-        .map(UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull).findFirst()
-        .orElseThrow(() -> new IllegalStateException("The engine's history names no one who completed task " + task.getId()
-            + " (" + step.userTask + ")"));
-    return new CompletedTask(task.getId(), user);
   }
 
   /** RESERVED, WAITING (retry later) or EXPIRED (the plan is over before money was found). */

@@ -75,6 +75,8 @@ class DemoDataTest extends ProcessTest {
     assertThat(count("SELECT COUNT(*) FROM education_event")).isEqualTo(14);
     assertThat(eventBank.search(new EventBank.Search(null, null, null, null, null, true), 0, EventBank.MAX_PAGE_SIZE).events())
         .extracting(EducationEvent::code).hasSize(12).doesNotContain("DEMO-PK-03", "DEMO-PK-05");
+    // this year's olympiad list, published today, so that a demo claim is in its period
+    assertThat(count("SELECT COUNT(*) FROM olympiad_result WHERE year = 2027 AND published_on = '" + START.toLocalDate() + "'")).isEqualTo(5);
   }
 
   /** The demo's Tasklist and Cockpit log-ins, seeded in the engine's identity service at start-up. */

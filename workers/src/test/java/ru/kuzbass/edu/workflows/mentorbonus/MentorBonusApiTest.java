@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.operaton.bpm.engine.HistoryService;
+import ru.kuzbass.edu.workflows.engine.CompletedTasks;
 import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -49,7 +49,7 @@ class MentorBonusApiTest extends ProcessTest {
   @Autowired SchoolDirectory schools;
   @Autowired MailService mail;
   @Autowired RuntimeService runtime;
-  @Autowired HistoryService engineHistory;
+  @Autowired CompletedTasks completedTasks;
   @Autowired TransactionTemplate transaction;
 
   @BeforeEach
@@ -120,7 +120,7 @@ class MentorBonusApiTest extends ProcessTest {
     MentoringProperties on = new MentoringProperties(p.caseNumberPrefix(), p.correctionWaitDays(), p.budgetRetryInterval(), true,
         p.defaults(), p.years(), Map.of(2027, Map.of("MUNICIPAL", new BigDecimal("147600"))), p.fundingSourceNames());
     MentorBonusService service = new MentorBonusService(nominations, history, on, teachers, people, budget, letters, schools, mail, runtime,
-        engineHistory, clock);
+        completedTasks, clock);
     Map<String, Object> body = MentorBonusFixtures.nomination();
     body.put("fundingSource", "MUNICIPAL");
     MentorBonusService.Submitted submitted = transaction.execute(t -> service.nominate(json.convertValue(body, NominationRequest.class)));

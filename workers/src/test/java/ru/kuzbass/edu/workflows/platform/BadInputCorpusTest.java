@@ -19,6 +19,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import ru.kuzbass.edu.workflows.olympiadaward.OlympiadAwardFixtures;
 import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantFixtures;
 import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
@@ -103,6 +104,16 @@ class BadInputCorpusTest extends ProcessTest {
         Map.entry("plan.startDate", List.of(REMOVE, "1800-01-01", "2027-13-01")),
         Map.entry("fundingSource", List.of("FEDERAL'--", 7)))));
     corpus.addAll(brokenBodies("mentor nomination", "/api/mentoring/nominations", true));
+
+    corpus.addAll(jsonCorpus("olympiad claim", "/api/olympiad-awards/claims", () -> OlympiadAwardFixtures.claim(2027, "математика", "M-001",
+        "WINNER", List.of(OlympiadAwardFixtures.coach(1, "Орлова", "Елена", "Ивановна", 100))), true, Map.ofEntries(
+        Map.entry("schoolCode", List.of(REMOVE, "<школа>", "SCH-1; DROP TABLE school")),
+        Map.entry("year", List.of(REMOVE, 1900, "двадцать")),
+        Map.entry("subject", List.of(REMOVE, "", "A".repeat(101), "<b>математика</b>", "математика\u200F", "химия 🧪", "\u0000химия")),
+        Map.entry("participantCode", List.of(REMOVE, "M-001'; --", "Соколова")),
+        Map.entry("place", List.of(REMOVE, "THIRD", 1)),
+        Map.entry("coaches", List.of(REMOVE, List.of(), "все")))));
+    corpus.addAll(brokenBodies("olympiad claim", "/api/olympiad-awards/claims", true));
 
     corpus.addAll(jsonCorpus("class opening", "/api/pedagogical-classes/openings", BadInputCorpusTest::opening, true, Map.ofEntries(
         Map.entry("schoolCode", List.of(REMOVE, "'; DELETE FROM school; --", "<b>")),
