@@ -55,6 +55,8 @@ class EndpointRolesTest extends ProcessTest {
         Arguments.of(HttpMethod.POST, "/api/development-routes/diagnoses", "application/json"),
         Arguments.of(HttpMethod.POST, "/api/development-routes/diagnoses", "text/csv"),
         Arguments.of(HttpMethod.GET, "/api/development-routes/diagnoses/1?year=2027", null),
+        Arguments.of(HttpMethod.POST, "/api/young-teachers", "application/json"),
+        Arguments.of(HttpMethod.GET, "/api/young-teachers/МП-2027-000001", null),
         Arguments.of(HttpMethod.POST, "/api/rural-grants/applications/ЗУ-2027-000001/departure", "application/json"));
   }
 
