@@ -19,6 +19,7 @@ import ru.kuzbass.edu.workflows.mail.MailService;
 import ru.kuzbass.edu.workflows.mail.OutgoingMail;
 import ru.kuzbass.edu.workflows.mentorbonus.MentorBonusRepository;
 import ru.kuzbass.edu.workflows.mentorbonus.Nomination;
+import ru.kuzbass.edu.workflows.mentorbonus.NominationStatus;
 import ru.kuzbass.edu.workflows.people.Person;
 import ru.kuzbass.edu.workflows.people.PersonService;
 import ru.kuzbass.edu.workflows.people.Teacher;
@@ -162,8 +163,8 @@ public class YoungTeacherService {
   }
 
   /**
-   * Links the mentor: a mentor-bonus nomination of the same school whose mentees include this
-   * teacher, or a mentor without a bonus nomination, named here only. A readable refusal otherwise.
+   * Links the mentor: a mentor-bonus nomination of the same school, not refused, whose mentees
+   * include this teacher, or a mentor without a bonus nomination, named here only. A readable refusal otherwise.
    */
   public void assignMentor(long caseId, String mode, String nominationNumber, String mentorName) {
     YoungTeacherCase c = get(caseId);
@@ -171,6 +172,9 @@ public class YoungTeacherService {
       String number = nominationNumber == null ? "" : nominationNumber.strip();
       Nomination n = nominations.findByNumber(number)
           .orElseThrow(() -> new InvalidInputException("Заявка на доплату за наставничество № " + number + " не найдена"));
+      if (n.status() == NominationStatus.REJECTED) {
+        throw new InvalidInputException("По заявке № " + number + " в доплате отказано; укажите действующую заявку");
+      }
       if (!n.schoolCode().equals(c.schoolCode())) {
         throw new InvalidInputException("Заявка № " + number + " подана другой школой");
       }

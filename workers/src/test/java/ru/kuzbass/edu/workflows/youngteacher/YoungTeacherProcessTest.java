@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.OptimisticLockingException;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +55,7 @@ class YoungTeacherProcessTest extends ProcessTest {
     Case c = start(YoungTeacherFixtures.request());
 
     // the questionnaire signals a difficulty (discipline 2): the methodist's task opens at once, due in the configured days
-    operaton.completeTask(c.instanceKey(), "Task_FillAdaptationQuestionnaire", COORDINATOR,
+    complete(operaton.awaitTask(c.instanceKey(), "Task_FillAdaptationQuestionnaire"), COORDINATOR,
         Map.of("workload", "4", "discipline", "2", "parents", "5", "documentation", "3", "methodicalHelp", "4", "stayIntention", "STAY",
             "youngTeacherComment", "Трудно с дисциплиной в 7 «Б»"));
     Task difficulty = operaton.awaitTask(c.instanceKey(), "Task_ResolveDifficulty");
@@ -77,14 +78,17 @@ class YoungTeacherProcessTest extends ProcessTest {
     nomination("НС-2027-000101", mentor, YoungTeacherFixtures.PILOT_SCHOOL, mentee);
     nomination("НС-2027-000102", mentor, YoungTeacherFixtures.OTHER_SCHOOL, mentee);
     nomination("НС-2027-000103", mentor, YoungTeacherFixtures.PILOT_SCHOOL, someoneElse);
+    nomination("НС-2027-000104", mentor, YoungTeacherFixtures.PILOT_SCHOOL, mentee);
+    jdbc.sql("UPDATE mentoring_nomination SET status = 'REJECTED' WHERE case_number = 'НС-2027-000104'").update();
     assertThatThrownBy(() -> assignMentor(c, "НС-2027-000102")).hasStackTraceContaining("Заявка № НС-2027-000102 подана другой школой");
     assertThatThrownBy(() -> assignMentor(c, "НС-2027-000103")).hasStackTraceContaining("этот педагог не указан наставляемым");
     assertThatThrownBy(() -> assignMentor(c, "НС-2027-999999")).hasStackTraceContaining("не найдена");
+    assertThatThrownBy(() -> assignMentor(c, "НС-2027-000104")).hasStackTraceContaining("в доплате отказано");
     assignMentor(c, "НС-2027-000101");
     assertThat(jdbc.sql("SELECT mentor_mode, mentor_nomination FROM young_teacher_case WHERE id = ?").param(c.id()).query().singleRow())
         .containsEntry("mentor_mode", "NOMINATION").containsEntry("mentor_nomination", "НС-2027-000101");
 
-    operaton.completeTask(difficulty, METHODIST, Map.of("youngTeacherDifficultyActions", "Посетила уроки, разобрали приёмы", "difficultyResolved", "true"));
+    complete(difficulty, METHODIST, Map.of("youngTeacherDifficultyActions", "Посетила уроки, разобрали приёмы", "difficultyResolved", "true"));
 
     // the check-ins, at the configured months after the start; the third one signals that the teacher thinks of leaving
     List<Integer> months = properties.rules(2027).checkIns();
@@ -96,12 +100,12 @@ class YoungTeacherProcessTest extends ProcessTest {
       clock.advanceTo(RegionTime.startOfDay(due).plusMinutes(1));
       Task checkIn = operaton.awaitTask(c.instanceKey(), "Task_CheckIn");
       assertThat(operaton.taskVariables(checkIn)).containsEntry("checkInNumber", i).containsEntry("checkInMonth", months.get(i - 1));
-      operaton.completeTask(checkIn, COORDINATOR,
+      complete(checkIn, COORDINATOR,
           i == 3 ? YoungTeacherFixtures.answersWith("stayIntention", "LEAVING") : YoungTeacherFixtures.goodAnswers());
       if (i == 3) {
         Task leaving = operaton.awaitTask(c.instanceKey(), "Task_ResolveDifficulty");
         assertThat(operaton.taskVariables(leaving)).containsEntry("difficultyAreasText", "думает об уходе из профессии");
-        operaton.completeTask(leaving, METHODIST, Map.of("youngTeacherDifficultyActions", "Беседа с директором", "difficultyResolved", "false"));
+        complete(leaving, METHODIST, Map.of("youngTeacherDifficultyActions", "Беседа с директором", "difficultyResolved", "false"));
       }
     }
 
@@ -134,6 +138,9 @@ class YoungTeacherProcessTest extends ProcessTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM young_teacher_answer WHERE round = 0").query(Integer.class).single()).isEqualTo(1);
     assertThat(jdbc.sql("SELECT COUNT(*), SUM(resolved) FROM young_teacher_difficulty").query().singleRow().values())
         .extracting(v -> ((Number) v).intValue()).containsExactly(2, 1);
+    assertThat(jdbc.sql("SELECT round, resolved, actions FROM young_teacher_difficulty ORDER BY round").query().listOfRows())
+        .as("each methodist's task closed its own difficulty").extracting(r -> r.get("round") + ":" + r.get("resolved") + ":" + r.get("actions"))
+        .containsExactly("0:true:Посетила уроки, разобрали приёмы", "3:false:Беседа с директором");
     assertAuditTrailComplete(c.instanceKey(), c.number());
   }
 
@@ -160,7 +167,25 @@ class YoungTeacherProcessTest extends ProcessTest {
   }
 
   private void assignMentor(Case c, String nomination) {
-    operaton.completeTask(c.instanceKey(), "Task_AssignMentor", COORDINATOR, Map.of("mentorMode", "NOMINATION", "nominationNumber", nomination));
+    complete(operaton.awaitTask(c.instanceKey(), "Task_AssignMentor"), COORDINATOR, Map.of("mentorMode", "NOMINATION", "nominationNumber", nomination));
+  }
+
+  /**
+   * Completes the task as Tasklist would, and again if the engine refused it for a concurrent change:
+   * the methodist's task runs beside the main flow, whose asynchronous step may be moving the same
+   * instance at that moment (the user would press «Завершить» again).
+   */
+  private void complete(Task task, String user, Map<String, Object> variables) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        operaton.completeTask(task, user, variables);
+        return;
+      } catch (OptimisticLockingException concurrent) {
+        if (attempt == 5) {
+          throw concurrent;
+        }
+      }
+    }
   }
 
   private long teacher(long personId, String school) {
