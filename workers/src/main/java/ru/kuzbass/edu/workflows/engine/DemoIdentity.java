@@ -40,7 +40,8 @@ class DemoIdentity {
       List.of("municipal-education-officers", "Муниципальные органы управления образованием"),
       List.of("mentors", "Наставники"),
       List.of("regional-methodists", "Региональные методисты"),
-      List.of("award-commission", "Комиссия по наградам за подготовку победителей олимпиады"));
+      List.of("award-commission", "Комиссия по наградам за подготовку победителей олимпиады"),
+      List.of("school-methodists", "Методисты школ"));
   static final String AUDITORS = "auditors";
 
   private final IdentityService identity;

@@ -63,6 +63,8 @@ class EndpointRolesTest extends ProcessTest {
         Arguments.of(HttpMethod.POST, "/api/olympiad-awards/lists", "application/json"),
         Arguments.of(HttpMethod.GET, "/api/olympiad-awards/lists/ОЛП-2027-0001/order", null),
         Arguments.of(HttpMethod.GET, "/api/olympiad-awards/summary?year=2027", null),
+        Arguments.of(HttpMethod.POST, "/api/young-teachers", "application/json"),
+        Arguments.of(HttpMethod.GET, "/api/young-teachers/МП-2027-000001", null),
         Arguments.of(HttpMethod.POST, "/api/rural-grants/applications/ЗУ-2027-000001/departure", "application/json"));
   }
 
