@@ -1,7 +1,6 @@
 package ru.kuzbass.edu.workflows.cadrereserve;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -10,20 +9,20 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import ru.kuzbass.edu.workflows.people.PersonNames;
+import ru.kuzbass.edu.workflows.people.PersonFields;
 import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
 import ru.kuzbass.edu.workflows.people.ValidSnils;
 import ru.kuzbass.edu.workflows.platform.PlainText;
 
 /** The body of {@code POST /api/cadre-reserve/{season}/candidates}: the person and the questionnaire. Messages are shown to the candidate. */
 public record CandidateRequest(
-    @NotBlank(message = "Укажите фамилию") @Pattern(regexp = PersonNames.PATTERN, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
-    @NotBlank(message = "Укажите имя") @Pattern(regexp = PersonNames.PATTERN, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String name,
-    @Pattern(regexp = PersonNames.PATTERN, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
+    @PersonFields.Surname String surname,
+    @PersonFields.GivenName String name,
+    @PersonFields.Patronymic String patronymic,
     @NotNull(message = "Укажите дату рождения") @PlausibleBirthDate LocalDate birthDate,
     @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
-    @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно") @Size(max = 254) String email,
-    @NotBlank(message = "Укажите телефон") @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{9,19}$", message = "Телефон указан неверно") String phone,
+    @PersonFields.ContactEmail String email,
+    @PersonFields.ContactPhone String phone,
     @NotNull(message = "Заполните анкету") @Valid Questionnaire questionnaire,
     @Size(max = 10, message = "Не более 10 достижений") List<@NotNull(message = "Укажите достижение") @Valid Achievement> achievements,
     @Pattern(regexp = "^[A-Z0-9\\-]{6,32}$", message = "Код права прохода указан неверно") String skipToken) {

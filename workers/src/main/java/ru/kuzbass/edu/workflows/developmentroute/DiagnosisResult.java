@@ -3,17 +3,15 @@ package ru.kuzbass.edu.workflows.developmentroute;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import ru.kuzbass.edu.workflows.people.PersonDetails;
-import ru.kuzbass.edu.workflows.people.PersonNames;
+import ru.kuzbass.edu.workflows.people.PersonFields;
 import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
 import ru.kuzbass.edu.workflows.people.Snils;
 import ru.kuzbass.edu.workflows.people.ValidSnils;
@@ -24,12 +22,12 @@ import ru.kuzbass.edu.workflows.people.ValidSnils;
  */
 public record DiagnosisResult(
     @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
-    @NotBlank(message = "Укажите фамилию") @Pattern(regexp = PersonNames.PATTERN, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
-    @NotBlank(message = "Укажите имя") @Pattern(regexp = PersonNames.PATTERN, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String givenName,
-    @Pattern(regexp = PersonNames.PATTERN, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
+    @PersonFields.Surname String surname,
+    @PersonFields.GivenName String givenName,
+    @PersonFields.Patronymic String patronymic,
     @NotNull(message = "Укажите дату рождения") @PlausibleBirthDate LocalDate birthDate,
-    @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно") @Size(max = 254) String email,
-    @NotBlank(message = "Укажите телефон") @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{9,19}$", message = "Телефон указан неверно") String phone,
+    @PersonFields.ContactEmail String email,
+    @PersonFields.ContactPhone String phone,
     @NotBlank(message = "Укажите код школы") @Pattern(regexp = "^[0-9A-Za-z\\-]{1,32}$", message = "Код школы: до 32 латинских букв, цифр и дефисов") String schoolCode,
     @NotNull(message = "Укажите год диагностики") @Min(value = 2000, message = "Год диагностики — от 2000 до 2100")
     @Max(value = 2100, message = "Год диагностики — от 2000 до 2100") Integer year,

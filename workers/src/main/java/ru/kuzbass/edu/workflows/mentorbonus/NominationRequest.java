@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
-import ru.kuzbass.edu.workflows.people.PersonNames;
+import ru.kuzbass.edu.workflows.people.PersonFields;
 import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
 import ru.kuzbass.edu.workflows.people.QualificationCategory;
 import ru.kuzbass.edu.workflows.people.ValidSnils;
@@ -34,13 +34,13 @@ public record NominationRequest(
       @NotBlank(message = "Укажите адрес электронной почты школы") @Email(message = "Адрес электронной почты указан неверно") @Size(max = 254) String email) {}
 
   public record TeacherData(
-      @NotBlank(message = "Укажите фамилию") @Pattern(regexp = PersonNames.PATTERN, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
-      @NotBlank(message = "Укажите имя") @Pattern(regexp = PersonNames.PATTERN, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String name,
-      @Pattern(regexp = PersonNames.PATTERN, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
+      @PersonFields.Surname String surname,
+      @PersonFields.GivenName String name,
+      @PersonFields.Patronymic String patronymic,
       @NotNull(message = "Укажите дату рождения") @PlausibleBirthDate LocalDate birthDate,
       @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
-      @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно") @Size(max = 254) String email,
-      @NotBlank(message = "Укажите телефон") @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{9,19}$", message = "Телефон указан неверно") String phone,
+      @PersonFields.ContactEmail String email,
+      @PersonFields.ContactPhone String phone,
       @NotBlank(message = "Укажите предмет") @Size(max = 200, message = "Не более 200 символов") @PlainText String subject,
       @NotNull(message = "Укажите педагогический стаж") @Min(value = 0, message = "Стаж не может быть отрицательным")
       @Max(value = 70, message = "Стаж указан неверно") Integer experienceYears,

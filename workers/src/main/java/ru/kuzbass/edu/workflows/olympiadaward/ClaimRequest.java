@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import ru.kuzbass.edu.workflows.people.PersonDetails;
-import ru.kuzbass.edu.workflows.people.PersonNames;
+import ru.kuzbass.edu.workflows.people.PersonFields;
 import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
 import ru.kuzbass.edu.workflows.people.Snils;
 import ru.kuzbass.edu.workflows.people.ValidSnils;
@@ -35,13 +35,13 @@ public record ClaimRequest(
 
   /** A teacher who trained the pupil, with their share of the award in whole percent. */
   public record Coach(
-      @NotBlank(message = "Укажите фамилию") @Pattern(regexp = PersonNames.PATTERN, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
-      @NotBlank(message = "Укажите имя") @Pattern(regexp = PersonNames.PATTERN, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String name,
-      @Pattern(regexp = PersonNames.PATTERN, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
+      @PersonFields.Surname String surname,
+      @PersonFields.GivenName String name,
+      @PersonFields.Patronymic String patronymic,
       @NotNull(message = "Укажите дату рождения") @PlausibleBirthDate LocalDate birthDate,
       @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
-      @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно") @Size(max = 254) String email,
-      @NotBlank(message = "Укажите телефон") @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{9,19}$", message = "Телефон указан неверно") String phone,
+      @PersonFields.ContactEmail String email,
+      @PersonFields.ContactPhone String phone,
       @NotNull(message = "Укажите долю педагога в процентах") @Min(value = 1, message = "Доля — от 1 до 100 %") @Max(value = 100, message = "Доля — от 1 до 100 %") Integer share) {
 
     PersonDetails person() {

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import ru.kuzbass.edu.workflows.people.PersonNames;
+import ru.kuzbass.edu.workflows.people.PersonFields;
 import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
 import ru.kuzbass.edu.workflows.people.ValidSnils;
 import ru.kuzbass.edu.workflows.platform.PlainText;
@@ -28,14 +28,14 @@ public record ApplicationRequest(
     @AssertTrue(message = "Нужно согласие на обработку персональных данных") Boolean personalDataConsent) {
 
   public record Applicant(
-      @NotBlank(message = "Укажите фамилию") @Pattern(regexp = PersonNames.PATTERN, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
-      @NotBlank(message = "Укажите имя") @Pattern(regexp = PersonNames.PATTERN, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String name,
-      @Pattern(regexp = PersonNames.PATTERN, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
+      @PersonFields.Surname String surname,
+      @PersonFields.GivenName String name,
+      @PersonFields.Patronymic String patronymic,
       @NotNull(message = "Укажите дату рождения") @PlausibleBirthDate LocalDate birthDate,
       @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
       @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно")
       @Size(max = 254, message = "Не более 254 символов") @PlainText String email,
-      @NotBlank(message = "Укажите телефон") @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{9,19}$", message = "Телефон указан неверно") String phone) {}
+      @PersonFields.ContactPhone String phone) {}
 
   /**
    * The school, by its code in the school directory: the directory, not the applicant, says in

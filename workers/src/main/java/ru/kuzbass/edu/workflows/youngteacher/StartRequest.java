@@ -1,13 +1,12 @@
 package ru.kuzbass.edu.workflows.youngteacher;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import ru.kuzbass.edu.workflows.people.PersonDetails;
-import ru.kuzbass.edu.workflows.people.PersonNames;
+import ru.kuzbass.edu.workflows.people.PersonFields;
 import ru.kuzbass.edu.workflows.people.PlausibleBirthDate;
 import ru.kuzbass.edu.workflows.people.Snils;
 import ru.kuzbass.edu.workflows.people.ValidSnils;
@@ -17,12 +16,12 @@ import ru.kuzbass.edu.workflows.platform.PlausibleDate;
 /** The body of {@code POST /api/young-teachers}: the school asks to support a young teacher. Messages are shown to the school. */
 public record StartRequest(
     @NotBlank(message = "Укажите СНИЛС") @ValidSnils String snils,
-    @NotBlank(message = "Укажите фамилию") @Pattern(regexp = PersonNames.PATTERN, message = "Фамилия может содержать только буквы, пробел, дефис и апостроф") String surname,
-    @NotBlank(message = "Укажите имя") @Pattern(regexp = PersonNames.PATTERN, message = "Имя может содержать только буквы, пробел, дефис и апостроф") String givenName,
-    @Pattern(regexp = PersonNames.PATTERN, message = "Отчество может содержать только буквы, пробел, дефис и апостроф") String patronymic,
+    @PersonFields.Surname String surname,
+    @PersonFields.GivenName String givenName,
+    @PersonFields.Patronymic String patronymic,
     @NotNull(message = "Укажите дату рождения") @PlausibleBirthDate LocalDate birthDate,
-    @NotBlank(message = "Укажите адрес электронной почты") @Email(message = "Адрес электронной почты указан неверно") @Size(max = 254) String email,
-    @NotBlank(message = "Укажите телефон") @Pattern(regexp = "^\\+?[0-9][0-9 ()\\-]{9,19}$", message = "Телефон указан неверно") String phone,
+    @PersonFields.ContactEmail String email,
+    @PersonFields.ContactPhone String phone,
     @NotBlank(message = "Укажите код школы") @Pattern(regexp = "^[0-9A-Za-z\\-]{1,32}$", message = "Код школы: до 32 латинских букв, цифр и дефисов") String schoolCode,
     @NotBlank(message = "Укажите должность") @Size(max = 200, message = "Не более 200 символов") @PlainText String post,
     @NotNull(message = "Укажите дату начала педагогического стажа") @PlausibleDate LocalDate experienceStartDate) {
