@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,18 +22,26 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import ru.kuzbass.edu.workflows.developmentroute.Competence;
+import ru.kuzbass.edu.workflows.developmentroute.DevelopmentRoutes;
+import ru.kuzbass.edu.workflows.developmentroute.DiagnosisResult;
+import ru.kuzbass.edu.workflows.developmentroute.Diagnoses;
 import ru.kuzbass.edu.workflows.developmentroute.EducationEvent;
 import ru.kuzbass.edu.workflows.developmentroute.EventBank;
 import ru.kuzbass.edu.workflows.developmentroute.EventKind;
+import ru.kuzbass.edu.workflows.developmentroute.RouteOrigin;
+import ru.kuzbass.edu.workflows.developmentroute.RouteStart;
 import ru.kuzbass.edu.workflows.olympiadaward.OlympiadResults;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.ruralgrant.SettlementType;
 
 /**
  * Demo data for the local stack (profile {@code demo}): the region's municipalities with a few
- * schools each, this year's rural-grant vacancy list spread from the region's vacancy figures, and
- * a small bank of educational events and this year's list of olympiad winners and prize-winners.
+ * schools each, this year's rural-grant vacancy list spread from the region's vacancy figures, a
+ * small bank of educational events, three teachers' diagnosis results, two of whose development
+ * routes wait at the questionnaire in Tasklist, and this year's list of olympiad winners and
+ * prize-winners.
  * It loads once: a second start finds the data and leaves it alone. The demo applications come
  * through the public API from the local-stack launcher, once Tasklist knows the forms.
  */
@@ -46,12 +55,19 @@ public class DemoData implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final EventBank events;
+  private final Diagnoses diagnoses;
+  private final DevelopmentRoutes routes;
+  private final TransactionTemplate transaction;
   private final OlympiadResults olympiadResults;
 
-  public DemoData(JdbcClient jdbc, Clock clock, EventBank events, OlympiadResults olympiadResults) {
+  public DemoData(JdbcClient jdbc, Clock clock, EventBank events, Diagnoses diagnoses, DevelopmentRoutes routes,
+      TransactionTemplate transaction, OlympiadResults olympiadResults) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.events = events;
+    this.diagnoses = diagnoses;
+    this.routes = routes;
+    this.transaction = transaction;
     this.olympiadResults = olympiadResults;
   }
 
@@ -84,6 +100,32 @@ public class DemoData implements ApplicationRunner {
     if (jdbc.sql("SELECT COUNT(*) FROM olympiad_result").query(Integer.class).single() == 0) {
       loadOlympiadResults(RegionTime.today(clock));
     }
+    if (jdbc.sql("SELECT COUNT(*) FROM competence_diagnosis").query(Integer.class).single() == 0) {
+      // the results and the routes in one transaction (the engine's too): a failed start leaves nothing, and the next start loads all
+      transaction.executeWithoutResult(t -> loadDevelopmentRoutes(year));
+    }
+  }
+
+  /**
+   * The demo teachers' diagnosis results of the year, through the same service as the import, and
+   * the routes of those the file marks: each waits at «Анкета профессиональных запросов».
+   */
+  private void loadDevelopmentRoutes(int year) {
+    Competence[] columns = {Competence.SUBJECT, Competence.METHODICAL, Competence.PSYCHOLOGICAL_PEDAGOGICAL, Competence.COMMUNICATIVE,
+        Competence.DIGITAL};
+    List<String> started = new ArrayList<>();
+    for (String[] r : csv("demo/development-route-teachers.csv")) {
+      List<DiagnosisResult> results = new ArrayList<>();
+      for (int c = 0; c < columns.length; c++) {
+        results.add(new DiagnosisResult(r[0], r[1], r[2], r[3], LocalDate.parse(r[4]), r[5], r[6], r[7], year, columns[c],
+            new BigDecimal(r[8 + c])));
+      }
+      long personId = diagnoses.store(results).personIds().getFirst();
+      if ("yes".equals(r[13])) {
+        started.add(routes.start(new RouteStart(personId, year, r[7], RouteOrigin.SELF, null)));
+      }
+    }
+    log.info("Demo data: diagnosis results of {}, development routes {}", year, started);
   }
 
   /**

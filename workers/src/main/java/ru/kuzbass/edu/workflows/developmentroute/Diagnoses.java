@@ -3,7 +3,9 @@ package ru.kuzbass.edu.workflows.developmentroute;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,12 @@ public class Diagnoses {
   /** A stored score. */
   public record Score(Competence competence, BigDecimal score) {}
 
+  /**
+   * What an import stored: how many results, and the teachers' ids in the order they first came,
+   * which a route's start names (the import's caller knows teachers by SNILS only).
+   */
+  public record Stored(int imported, List<Long> personIds) {}
+
   private final JdbcClient jdbc;
   private final PersonService people;
   private final Clock clock;
@@ -30,19 +38,21 @@ public class Diagnoses {
     this.clock = clock;
   }
 
-  /** Stores the results, valid one by one; returns how many. All or nothing. */
+  /** Stores the results, valid one by one. All or nothing. */
   @Transactional
-  public int store(List<DiagnosisResult> results) {
+  public Stored store(List<DiagnosisResult> results) {
     var now = UtcDateTime.toDb(clock.instant());
+    Set<Long> personIds = new LinkedHashSet<>();
     for (DiagnosisResult r : results) {
       long personId = people.register(r.person()).id();
+      personIds.add(personId);
       jdbc.sql("INSERT INTO competence_diagnosis (person_id, school_code, year, competence, score, imported_at)"
               + " VALUES (?, ?, ?, ?, ?, ?)"
               + " ON DUPLICATE KEY UPDATE school_code = VALUES(school_code), score = VALUES(score), imported_at = VALUES(imported_at)")
           .params(personId, r.schoolCode(), r.year(), r.competence().name(), r.score(), now)
           .update();
     }
-    return results.size();
+    return new Stored(results.size(), List.copyOf(personIds));
   }
 
   /** The person's scores of the year, lowest first (then in the competences' order). */

@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -64,12 +63,12 @@ public class DiagnosisController {
       List<@NotNull @Valid DiagnosisResult> results) {}
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  public Map<String, Integer> importJson(@Valid @RequestBody Results body) {
-    return Map.of("imported", diagnoses.store(body.results()));
+  public Diagnoses.Stored importJson(@Valid @RequestBody Results body) {
+    return diagnoses.store(body.results());
   }
 
   @PostMapping(consumes = "text/csv")
-  public Map<String, Integer> importCsv(@RequestBody String csv) {
+  public Diagnoses.Stored importCsv(@RequestBody String csv) {
     List<CsvImport.Row> rows = CsvImport.read(csv, CSV_HEADER, "results", "snils", SNILS_SHAPE,
         "СНИЛС, фамилия, имя, отчество, дата рождения, почта, телефон, код школы, год, компетенция и результат");
     if (rows.size() > MAX_RESULTS) {
@@ -90,7 +89,7 @@ public class DiagnosisController {
           });
       results.add(result);
     }
-    return Map.of("imported", diagnoses.store(results));
+    return diagnoses.store(results);
   }
 
   public record CompetenceScore(Competence competence, BigDecimal score, boolean deficit) {}

@@ -12,12 +12,16 @@ import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.authorization.Permissions;
 import org.operaton.bpm.engine.authorization.Resources;
 import org.operaton.bpm.engine.identity.User;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ActiveProfiles;
+import ru.kuzbass.edu.workflows.developmentroute.Deficits;
+import ru.kuzbass.edu.workflows.developmentroute.DevelopmentRoutes;
 import ru.kuzbass.edu.workflows.developmentroute.EducationEvent;
 import ru.kuzbass.edu.workflows.developmentroute.EventBank;
+import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.support.DatabaseCleaner;
 import ru.kuzbass.edu.workflows.support.EmbeddedMariaDb;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
@@ -28,6 +32,7 @@ class DemoDataTest extends ProcessTest {
 
   @Autowired DemoData demoData;
   @Autowired EventBank eventBank;
+  @Autowired Deficits deficits;
 
   /**
    * The demo profile seals SNILS with a key of its own, and its start-up re-seals every row under
@@ -77,6 +82,41 @@ class DemoDataTest extends ProcessTest {
         .extracting(EducationEvent::code).hasSize(12).doesNotContain("DEMO-PK-03", "DEMO-PK-05");
     // this year's olympiad list, published today, so that a demo claim is in its period
     assertThat(count("SELECT COUNT(*) FROM olympiad_result WHERE year = 2027 AND published_on = '" + START.toLocalDate() + "'")).isEqualTo(5);
+  }
+
+  /**
+   * Three made-up teachers with two or three deficits each, loaded through the diagnosis import's
+   * service; two of them have a route that waits at the questionnaire in Tasklist. A second start
+   * of the stack adds no result, route or task.
+   */
+  @Test
+  void loadsTheDiagnosisAndTwoRoutesWaitingAtTheQuestionnaireOnce() throws Exception {
+    demoData.run(null);
+    demoData.run(null); // a second start of the stack
+
+    int year = RegionTime.today(clock).getYear();
+    List<Long> teachers = jdbc.sql("SELECT DISTINCT person_id FROM competence_diagnosis WHERE year = ?").param(year).query(Long.class).list();
+    assertThat(teachers).hasSize(3);
+    assertThat(count("SELECT COUNT(*) FROM competence_diagnosis")).isEqualTo(3 * 5);
+    for (long teacher : teachers) {
+      assertThat(deficits.deficits(teacher, year)).as("deficits of teacher %d", teacher).hasSizeBetween(2, 3);
+    }
+    // their letters go to the local stack's inbox, never to a real address
+    assertThat(jdbc.sql("SELECT email FROM person").query(String.class).list()).hasSize(3).allMatch(e -> e.endsWith("@example.ru"));
+    // the routes' schools are demo schools
+    assertThat(count("SELECT COUNT(*) FROM development_route r JOIN school s ON s.code = r.school_code")).isEqualTo(2);
+
+    List<String> routes = jdbc.sql("SELECT case_number FROM development_route WHERE status = 'REQUESTS' AND year = ?").param(year)
+        .query(String.class).list();
+    assertThat(routes).hasSize(2);
+    assertThat(count("SELECT COUNT(*) FROM development_route")).isEqualTo(2);
+    List<Task> waiting = operaton.engine().getTaskService().createTaskQuery().processDefinitionKey(DevelopmentRoutes.PROCESS_ID).list();
+    assertThat(waiting).hasSize(2).allSatisfy(t -> {
+      assertThat(t.getTaskDefinitionKey()).isEqualTo("Task_FillProfessionalRequests");
+      assertThat(t.getName()).isEqualTo("Анкета профессиональных запросов");
+    });
+    assertThat(operaton.engine().getTaskService().createTaskQuery().processInstanceBusinessKeyIn(routes.toArray(String[]::new)).count())
+        .isEqualTo(2);
   }
 
   /** The demo's Tasklist and Cockpit log-ins, seeded in the engine's identity service at start-up. */

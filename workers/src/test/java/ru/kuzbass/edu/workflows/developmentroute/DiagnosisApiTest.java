@@ -56,6 +56,12 @@ class DiagnosisApiTest extends ProcessTest {
         .andExpect(jsonPath("$.deficits").value(org.hamcrest.Matchers.contains("DIGITAL", "SUBJECT", "COMMUNICATIVE")))
         .andExpect(jsonPath("$.snils").doesNotExist());
     mvc.perform(get(PATH + "/" + ivanova).param("year", "2026").with(ApiUsers.hr())).andExpect(status().isNotFound());
+
+    // the answer names the teachers' ids, once each, in the order they came: a route's start needs them
+    long petrov = personOf("METHODICAL");
+    csv(DiagnosisController.CSV_HEADER + "\n" + PETROV + "METHODICAL,90\n" + IVANOVA + "DIGITAL,40\n" + PETROV + "SUBJECT,70\n")
+        .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(3))
+        .andExpect(jsonPath("$.personIds").value(org.hamcrest.Matchers.contains((int) petrov, (int) ivanova)));
   }
 
   @Test
