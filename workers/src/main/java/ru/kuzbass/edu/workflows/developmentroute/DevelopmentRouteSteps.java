@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.operaton.bpm.engine.delegate.TaskListener;
@@ -12,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import ru.kuzbass.edu.workflows.engine.EngineIds;
 import ru.kuzbass.edu.workflows.engine.Steps;
+import ru.kuzbass.edu.workflows.engine.TextKeptOutOfHistory;
 
 /**
  * The steps of {@code development-route}, named as the model calls them. The service steps run
@@ -42,22 +42,15 @@ class DevelopmentRouteSteps {
     };
   }
 
-  @Bean("proposeRoute")
-  JavaDelegate proposeRoute(Steps steps, DevelopmentRoutes routes, HistoryService history) {
-    return steps.setting("development-route.propose-route", e -> {
-      forgetRequestText(history, e.getProcessInstanceId());
-      return Map.of("routeItems", routes.propose(EngineIds.caseId(e)));
-    });
+  /** The free-text request never reaches the engine's history: the listener above moved it to the database. */
+  @Bean
+  TextKeptOutOfHistory.Fields developmentRouteTexts() {
+    return () -> Set.of(REQUEST_TEXT);
   }
 
-  /**
-   * The engine's full history keeps every value a form submitted, the free text too, although the
-   * listener removed the variable: the first step after the questionnaire, in a transaction of its
-   * own, deletes that history (the variable and its updates). The database keeps the text.
-   */
-  private static void forgetRequestText(HistoryService history, String processInstanceId) {
-    history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId).variableName(REQUEST_TEXT).includeDeleted().list()
-        .forEach(v -> history.deleteHistoricVariableInstance(v.getId()));
+  @Bean("proposeRoute")
+  JavaDelegate proposeRoute(Steps steps, DevelopmentRoutes routes) {
+    return steps.setting("development-route.propose-route", e -> Map.of("routeItems", routes.propose(EngineIds.caseId(e))));
   }
 
   @Bean("recordRouteReview")
