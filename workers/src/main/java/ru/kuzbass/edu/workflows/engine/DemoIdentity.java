@@ -38,7 +38,8 @@ class DemoIdentity {
       List.of("cadre-coordinators", "Координаторы кадрового резерва"),
       List.of("cadre-experts", "Эксперты кадрового резерва"),
       List.of("municipal-education-officers", "Муниципальные органы управления образованием"),
-      List.of("mentors", "Наставники"));
+      List.of("mentors", "Наставники"),
+      List.of("social-support-officers", "Специалисты по социальной поддержке"));
   static final String AUDITORS = "auditors";
 
   private final IdentityService identity;

@@ -28,7 +28,8 @@ import static java.util.stream.Collectors.toSet;
 final class RulesTrace {
 
   /** The sections of application.yml that hold rules, or settings next to them; a section not there is skipped. */
-  static final List<String> SECTIONS = List.of("ruralgrant", "mentoring", "pedclass", "cadre", "letters", "workflows", "development-route");
+  static final List<String> SECTIONS = List.of("ruralgrant", "mentoring", "pedclass", "cadre", "letters", "workflows", "development-route",
+      "rural-living-costs");
 
   static final String LOCAL_DEFAULT = "local default, to be confirmed";
 
