@@ -17,8 +17,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 import ru.kuzbass.edu.workflows.engine.EngineIds;
-import ru.kuzbass.edu.workflows.letters.IssuedLetter;
-import ru.kuzbass.edu.workflows.letters.LetterService;
 import ru.kuzbass.edu.workflows.letters.RussianFormat;
 import ru.kuzbass.edu.workflows.mail.MailService;
 import ru.kuzbass.edu.workflows.mail.OutgoingMail;
@@ -51,20 +49,20 @@ public class ClaimService {
   private final CaseHistory history;
   private final RuralLivingCostsProperties properties;
   private final PersonService people;
-  private final LetterService letters;
+  private final LivingCostsLetterSender sender;
   private final MailService mail;
   private final PaymentLedger ledger;
   private final RuntimeService runtime;
   private final Clock clock;
 
   public ClaimService(LivingCostsRepository cases, EnrolmentService enrolments, CaseHistory history, RuralLivingCostsProperties properties,
-      PersonService people, LetterService letters, MailService mail, PaymentLedger ledger, RuntimeService runtime, Clock clock) {
+      PersonService people, LivingCostsLetterSender sender, MailService mail, PaymentLedger ledger, RuntimeService runtime, Clock clock) {
     this.cases = cases;
     this.enrolments = enrolments;
     this.history = history;
     this.properties = properties;
     this.people = people;
-    this.letters = letters;
+    this.sender = sender;
     this.mail = mail;
     this.ledger = ledger;
     this.runtime = runtime;
@@ -215,14 +213,9 @@ public class ClaimService {
     Person p = people.get(e.personId());
     Rules rules = properties.rules(c.month().getYear());
     List<Claim.Line> lines = cases.lines(claimId);
-    IssuedLetter letter = letters.issue(c.caseNumber(), kind.name(), kind.fileName(c.caseNumber()), () -> kind == LivingCostsLetterKind.PAYMENT
+    sender.send(c.caseNumber(), kind, p, "за " + LivingCostsLetters.month(c.month()), () -> kind == LivingCostsLetterKind.PAYMENT
         ? LivingCostsLetters.payment(c, e, p, RegionTime.today(clock), rules, lines)
         : LivingCostsLetters.claimRejection(c, e, p, RegionTime.today(clock), rules, lines));
-    mail.send(new OutgoingMail(c.caseNumber() + ":" + kind.name(), p.email(),
-        "Компенсация расходов за " + LivingCostsLetters.month(c.month()) + ": " + EnrolmentService.lowerFirst(kind.title()),
-        "Здравствуйте, " + p.givenName() + "!\n\nВо вложении — " + EnrolmentService.lowerFirst(kind.title()) + " № " + letter.number()
-            + ".\n\nПисьмо отправлено автоматически, отвечать на него не нужно.\n\n" + LivingCostsLetters.ISSUER,
-        letter));
   }
 
   // ---------------------------------------------------------------- helpers

@@ -13,12 +13,8 @@ import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import ru.kuzbass.edu.workflows.engine.EngineIds;
-import ru.kuzbass.edu.workflows.letters.IssuedLetter;
 import ru.kuzbass.edu.workflows.letters.LetterContent;
-import ru.kuzbass.edu.workflows.letters.LetterService;
 import ru.kuzbass.edu.workflows.letters.SchoolDirectory;
-import ru.kuzbass.edu.workflows.mail.MailService;
-import ru.kuzbass.edu.workflows.mail.OutgoingMail;
 import ru.kuzbass.edu.workflows.people.Person;
 import ru.kuzbass.edu.workflows.people.PersonDetails;
 import ru.kuzbass.edu.workflows.people.PersonService;
@@ -50,14 +46,13 @@ public class EnrolmentService {
   private final CaseHistory history;
   private final RuralLivingCostsProperties properties;
   private final PersonService people;
-  private final LetterService letters;
-  private final MailService mail;
+  private final LivingCostsLetterSender sender;
   private final RuntimeService runtime;
   private final Clock clock;
 
   public EnrolmentService(LivingCostsRepository cases, SettlementRegister settlements, RuralGrantRepository schoolDirectory,
-      SchoolDirectory schoolNames, CaseHistory history, RuralLivingCostsProperties properties, PersonService people, LetterService letters,
-      MailService mail, RuntimeService runtime, Clock clock) {
+      SchoolDirectory schoolNames, CaseHistory history, RuralLivingCostsProperties properties, PersonService people,
+      LivingCostsLetterSender sender, RuntimeService runtime, Clock clock) {
     this.cases = cases;
     this.settlements = settlements;
     this.schoolDirectory = schoolDirectory;
@@ -65,8 +60,7 @@ public class EnrolmentService {
     this.history = history;
     this.properties = properties;
     this.people = people;
-    this.letters = letters;
-    this.mail = mail;
+    this.sender = sender;
     this.runtime = runtime;
     this.clock = clock;
   }
@@ -220,17 +214,7 @@ public class EnrolmentService {
   // ---------------------------------------------------------------- helpers
 
   private void send(Enrolment e, LivingCostsLetterKind kind, java.util.function.Supplier<LetterContent> content) {
-    Person p = people.get(e.personId());
-    IssuedLetter letter = letters.issue(e.caseNumber(), kind.name(), kind.fileName(e.caseNumber()), content);
-    mail.send(new OutgoingMail(e.caseNumber() + ":" + kind.name(), p.email(),
-        "Компенсация расходов на жильё и коммунальные услуги: " + lowerFirst(kind.title()) + " (" + e.caseNumber() + ")",
-        "Здравствуйте, " + p.givenName() + "!\n\nВо вложении — " + lowerFirst(kind.title()) + " № " + letter.number() + ".\n\n"
-            + "Письмо отправлено автоматически, отвечать на него не нужно.\n\n" + LivingCostsLetters.ISSUER,
-        letter));
-  }
-
-  static String lowerFirst(String s) {
-    return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    sender.send(e.caseNumber(), kind, people.get(e.personId()), e.caseNumber(), content);
   }
 
   private LivingCostsLetters.Place place(Enrolment e) {
