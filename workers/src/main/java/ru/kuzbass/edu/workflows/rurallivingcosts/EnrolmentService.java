@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,9 @@ import ru.kuzbass.edu.workflows.rurallivingcosts.RuralLivingCostsProperties.Rule
 public class EnrolmentService {
 
   public static final String PROCESS_ID = "rural-living-costs-enrolment";
+  static final String MESSAGE_DEPARTED = "living-costs-teacher-departed";
+  /** The ground a departure reported between re-confirmations ends the enrolment on. */
+  static final String DEPARTED = "педагог уволился из школы";
 
   private final LivingCostsRepository cases;
   private final SettlementRegister settlements;
@@ -111,6 +115,35 @@ public class EnrolmentService {
   public Status status(String caseNumber, List<ClaimSummary> claims) {
     Enrolment e = byNumber(caseNumber);
     return new Status(e.caseNumber(), e.status().name(), e.status().russian(), e.enrolledOn(), e.endedOn(), claims);
+  }
+
+  /**
+   * The school reports, between two re-confirmations, that the teacher has left: the enrolment
+   * ends from the month of the departure, as it would at a re-confirmation. While a re-confirmation
+   * task is open the departure is given there instead.
+   */
+  @Transactional
+  public void reportDeparture(String caseNumber, LocalDate departureDate) {
+    Enrolment e = byNumber(caseNumber);
+    if (e.status() != EnrolmentStatus.ENROLLED) {
+      throw ApiProblem.conflict("Компенсация по заявлению " + caseNumber + " не выплачивается (статус: " + e.status().russian() + ")");
+    }
+    if (departureDate.isBefore(e.enrolledOn())) {
+      throw ApiProblem.badField("departureDate", "Дата увольнения не может быть раньше назначения компенсации (" + e.enrolledOn() + ")");
+    }
+    if (departureDate.isAfter(RegionTime.today(clock))) {
+      throw ApiProblem.badField("departureDate", "Дата увольнения не может быть в будущем");
+    }
+    try {
+      runtime.createMessageCorrelation(MESSAGE_DEPARTED).processInstanceBusinessKey(caseNumber)
+          .setVariable("changeDate", departureDate.toString())
+          .setVariable("ineligibilityCodes", "NOT_EMPLOYED")
+          .setVariable("ineligibilityReasons", "[\"" + DEPARTED + "\"]")
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException busy) {
+      throw ApiProblem.conflict("По заявлению " + caseNumber + " идёт подтверждение работы: укажите увольнение в задаче подтверждения");
+    }
+    history.record(caseNumber, "DEPARTURE_REPORTED", EnrolmentStatus.ENROLLED.name(), "Дата увольнения: " + departureDate, clock.instant());
   }
 
   Enrolment byNumber(String caseNumber) {

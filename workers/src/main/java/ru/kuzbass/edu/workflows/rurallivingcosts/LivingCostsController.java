@@ -2,8 +2,10 @@ package ru.kuzbass.edu.workflows.rurallivingcosts;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 import ru.kuzbass.edu.workflows.platform.ApiProblem;
 import ru.kuzbass.edu.workflows.platform.CaseTokens;
+import ru.kuzbass.edu.workflows.platform.PlausibleDate;
 
 /**
  * The compensation of living costs: the teacher's (or the school's) application and monthly
@@ -47,6 +50,8 @@ public class LivingCostsController {
 
   public record ClaimResponse(String caseNumber) {}
 
+  public record DepartureRequest(@NotNull(message = "Укажите дату увольнения") @PlausibleDate LocalDate departureDate) {}
+
   @PostMapping("/enrolments")
   public ResponseEntity<SubmissionResponse> apply(@Valid @RequestBody EnrolmentRequest request) {
     EnrolmentService.Submitted s = enrolments.submit(request);
@@ -58,6 +63,13 @@ public class LivingCostsController {
   public EnrolmentService.Status status(@PathVariable String caseNumber, HttpServletRequest request) {
     admitEnrolment(request, caseNumber);
     return enrolments.status(caseNumber, claims.claims(caseNumber));
+  }
+
+  /** Staff: the school reports that the teacher has left, between two re-confirmations. */
+  @PostMapping("/enrolments/{caseNumber}/departure")
+  public ResponseEntity<Void> departure(@PathVariable String caseNumber, @Valid @RequestBody DepartureRequest request) {
+    enrolments.reportDeparture(caseNumber, request.departureDate());
+    return ResponseEntity.accepted().build();
   }
 
   /**

@@ -56,6 +56,7 @@ class EndpointRolesTest extends ProcessTest {
         Arguments.of(HttpMethod.POST, "/api/development-routes/diagnoses", "text/csv"),
         Arguments.of(HttpMethod.GET, "/api/development-routes/diagnoses/1?year=2027", null),
         Arguments.of(HttpMethod.POST, "/api/rural-grants/applications/ЗУ-2027-000001/departure", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/rural-living-costs/enrolments/КЖ-2027-000001/departure", "application/json"),
         Arguments.of(HttpMethod.GET, "/api/rural-living-costs/claims/КЖМ-2027-000001/receipts/1", null),
         Arguments.of(HttpMethod.GET, "/api/rural-living-costs/summary?year=2027", null),
         Arguments.of(HttpMethod.POST, "/api/rural-living-costs/settlements", "application/json"),

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +34,6 @@ import ru.kuzbass.edu.workflows.support.Mailbox.Letter;
 import ru.kuzbass.edu.workflows.support.PdfAssertions;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 import ru.kuzbass.edu.workflows.support.SharedMailServer;
-import ru.kuzbass.edu.workflows.support.TestSnils;
 
 /**
  * Both processes of the living-cost compensation on the embedded engine: the application through
@@ -50,7 +48,7 @@ class RuralLivingCostsProcessTest extends ProcessTest {
   static final String SMALL_TOWN = "IZH-S-02";
   /** One inhabitant more: not small. */
   static final String LARGE_TOWN = "IZH-S-03";
-  static final String EMAIL = "olga.petrova@example.ru";
+  static final String EMAIL = RuralLivingCostsFixtures.EMAIL;
   static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
   static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
 
@@ -87,7 +85,7 @@ class RuralLivingCostsProcessTest extends ProcessTest {
     assertThat(status.get("status").asText()).isEqualTo("ENROLLED");
     assertThat(status.get("enrolledOn").asText()).isEqualTo("2027-02-01");
     assertThat(jdbc.sql("SELECT active_person_id IS NOT NULL FROM living_cost_enrolment").query(Boolean.class).single()).isTrue();
-    operaton.awaitEntered(e.instanceKey(), "Event_ReconfirmationDue", 1);
+    operaton.awaitEntered(e.instanceKey(), "Gateway_ReconfirmationOrDeparture", 1);
     assertThat(variable(e.instanceKey(), "reconfirmationDueAt")).isEqualTo("2028-02-01T00:00+07:00");
     assertPlainVariables(e.instanceKey());
     operaton.assertAuditTrailComplete(jdbc, e.instanceKey());
@@ -263,7 +261,7 @@ class RuralLivingCostsProcessTest extends ProcessTest {
   @Test
   void aMoveToAnIneligibleSettlementAtTheYearlyReconfirmationEndsTheEnrolmentFromThatMonthWithALetter() throws Exception {
     Enrolled e = enrol(10, VILLAGE);
-    awaitActivated(e.instanceKey(), "Event_ReconfirmationDue", 1);
+    awaitActivated(e.instanceKey(), "Gateway_ReconfirmationOrDeparture", 1);
     clock.advanceTo(OffsetDateTime.parse("2028-02-01T09:00:00+07:00"));
     operaton.completeTask(e.instanceKey(), "Task_Reconfirm", "school.coordinator",
         Map.of("employmentStatus", "EMPLOYED", "residenceSettlementCode", LARGE_TOWN, "changeDate", "2028-01-20"));
@@ -284,12 +282,32 @@ class RuralLivingCostsProcessTest extends ProcessTest {
   }
 
   @Test
+  void aDepartureReportedBetweenReconfirmationsEndsTheEnrolmentFromItsMonth() throws Exception {
+    Enrolled e = enrol(13, VILLAGE);
+    awaitActivated(e.instanceKey(), "Gateway_ReconfirmationOrDeparture", 1);
+    clock.advanceTo(OffsetDateTime.parse("2027-06-10T10:00:00+07:00"));
+    assertThat(problem(departure(e, "2027-06-11"))).contains("\"field\":\"departureDate\"", "в будущем");
+    assertThat(problem(departure(e, "2027-01-31"))).contains("\"field\":\"departureDate\"");
+    departure(e, "2027-05-15").andExpect(status().isAccepted());
+    awaitCompleted(e.instanceKey());
+    assertThat(operaton.passed(e.instanceKey(), "Event_DepartureReported")).isTrue();
+    assertThat(operaton.passed(e.instanceKey(), "Task_Reconfirm")).isFalse();
+    JsonNode status = caseStatus(e);
+    assertThat(status.get("status").asText()).isEqualTo("ENDED");
+    assertThat(status.get("endedOn").asText()).isEqualTo("2027-05-01");
+    Letter ending = Mailbox.single(Mailbox.to(EMAIL).stream().filter(l -> l.subject().contains("прекращении")).toList());
+    assertThat(ending.pdfText()).contains("прекращается с 1 мая 2027 г.", "Основание прекращения: педагог уволился из школы.");
+    // ended: nothing more to report
+    departure(e, "2027-05-15").andExpect(status().isConflict());
+  }
+
+  @Test
   void aTeacherStillThereIsReconfirmedAndTheNextReconfirmationIsPlanned() throws Exception {
     Enrolled e = enrol(11, VILLAGE);
-    awaitActivated(e.instanceKey(), "Event_ReconfirmationDue", 1);
+    awaitActivated(e.instanceKey(), "Gateway_ReconfirmationOrDeparture", 1);
     clock.advanceTo(OffsetDateTime.parse("2028-02-01T09:00:00+07:00"));
     operaton.completeTask(e.instanceKey(), "Task_Reconfirm", "school.coordinator", Map.of("employmentStatus", "EMPLOYED"));
-    awaitActivated(e.instanceKey(), "Event_ReconfirmationDue", 2);
+    awaitActivated(e.instanceKey(), "Gateway_ReconfirmationOrDeparture", 2);
     assertThat(variable(e.instanceKey(), "reconfirmationDueAt")).isEqualTo("2029-02-01T00:00+07:00");
     assertThat(caseStatus(e).get("status").asText()).isEqualTo("ENROLLED");
   }
@@ -331,28 +349,9 @@ class RuralLivingCostsProcessTest extends ProcessTest {
         .params(code, name, type, population).update();
   }
 
-  static Map<String, Object> application(int serial, String settlementCode, String position) {
-    Map<String, Object> applicant = new LinkedHashMap<>();
-    applicant.put("surname", "Петрова");
-    applicant.put("name", "Ольга");
-    applicant.put("patronymic", "Ивановна");
-    applicant.put("birthDate", "1990-03-02");
-    applicant.put("snils", TestSnils.valid(serial));
-    applicant.put("email", EMAIL);
-    applicant.put("phone", "+7 913 555-20-30");
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("applicant", applicant);
-    body.put("school", Map.of("code", RuralGrantFixtures.SCHOOL));
-    body.put("residence", Map.of("settlementCode", settlementCode));
-    body.put("position", position);
-    body.put("costKinds", List.of("HOUSING", "HEATING", "ELECTRICITY"));
-    body.put("personalDataConsent", true);
-    return body;
-  }
-
   private Enrolled apply(int serial, String settlementCode, String position) throws Exception {
     JsonNode response = json.readTree(mvc.perform(post("/api/rural-living-costs/enrolments").contentType(MediaType.APPLICATION_JSON)
-            .content(json.writeValueAsString(application(serial, settlementCode, position))))
+            .content(json.writeValueAsString(RuralLivingCostsFixtures.application(serial, settlementCode, position))))
         .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     String number = response.get("caseNumber").asText();
     long instance = jdbc.sql("SELECT process_instance_key FROM living_cost_enrolment WHERE case_number = ?").param(number)
@@ -384,6 +383,11 @@ class RuralLivingCostsProcessTest extends ProcessTest {
     request.param("month", month).header(CaseTokens.HEADER, e.token());
     amounts.forEach(request::param);
     return mvc.perform(request);
+  }
+
+  private ResultActions departure(Enrolled e, String date) throws Exception {
+    return mvc.perform(post("/api/rural-living-costs/enrolments/" + e.number() + "/departure").with(ApiUsers.hr())
+        .contentType(MediaType.APPLICATION_JSON).content("{\"departureDate\": \"" + date + "\"}"));
   }
 
   private static String problem(ResultActions refused) throws Exception {
