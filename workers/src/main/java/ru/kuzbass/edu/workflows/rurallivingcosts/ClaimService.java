@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +43,7 @@ public class ClaimService {
   public static final String PROCESS_ID = "rural-living-costs-claim";
   static final String MESSAGE_CORRECTED = "living-costs-claim-corrected";
   static final String LEDGER_KIND = "LIVING_COSTS:";
+  static final String OVERDUE = "исправленная заявка не представлена в установленный срок";
   /** An amount per line is at most this: an input check against typing errors, not a rule. */
   private static final BigDecimal MAX_LINE = new BigDecimal("1000000");
 
@@ -153,19 +156,38 @@ public class ClaimService {
 
   // ---------------------------------------------------------------- steps (LivingCostsSteps)
 
-  /** Asks the teacher to correct the claim; {@code round} keys the e-mail, so a retry sends none twice. */
-  public void requestCorrection(long claimId, String note) {
+  /**
+   * Asks the teacher to correct the claim and returns the deadline: the end of the day
+   * {@code correction-wait-days} after the recorded request, so a retry computes the same one.
+   * The claim's round keys the request, so a retry sends no second e-mail.
+   */
+  public OffsetDateTime requestCorrection(long claimId, String note) {
     Claim c = get(claimId);
     Enrolment e = enrolments.get(c.enrolmentId());
     Person p = people.get(e.personId());
     cases.updateClaimStatus(claimId, ClaimStatus.CORRECTION_REQUESTED);
-    history.record(c.caseNumber(), "CORRECTION_REQUESTED:" + c.round(), ClaimStatus.CORRECTION_REQUESTED.name(), note, clock.instant());
+    String key = "CORRECTION_REQUESTED:" + c.round();
+    history.record(c.caseNumber(), key, ClaimStatus.CORRECTION_REQUESTED.name(), note, clock.instant());
+    LocalDate due = LocalDate.ofInstant(history.find(c.caseNumber(), key).orElseThrow().occurredAt(), RegionTime.ZONE)
+        .plusDays(properties.correctionWaitDays());
     mail.send(new OutgoingMail(c.caseNumber() + ":CORRECTION:" + c.round(), p.email(),
         "Компенсация расходов: исправьте заявку " + c.caseNumber() + " за " + LivingCostsLetters.month(c.month()),
         "Здравствуйте, " + p.givenName() + "!\n\nПо Вашей заявке № " + c.caseNumber() + " за " + LivingCostsLetters.month(c.month())
-            + " нужно исправление:\n\n" + note + "\n\nНаправьте исправленные суммы и платёжные документы через сервис подачи заявок.\n\n"
-            + LivingCostsLetters.ISSUER,
+            + " нужно исправление:\n\n" + note + "\n\nНаправьте исправленные суммы и платёжные документы через сервис подачи заявок до "
+            + plainDate(due) + " включительно. Если исправленная заявка не поступит в срок, в компенсации за этот месяц будет отказано "
+            + "(заявку за этот месяц можно будет подать заново).\n\n" + LivingCostsLetters.ISSUER,
         null));
+    return RegionTime.endOfDay(due);
+  }
+
+  /** The teacher did not correct the claim in time: every line is refused, and the month may be claimed again. */
+  public void rejectOverdue(long claimId) {
+    Claim c = get(claimId);
+    for (Claim.Line line : cases.lines(claimId)) {
+      cases.decideLine(claimId, line.kind(), BigDecimal.ZERO, OVERDUE);
+    }
+    cases.reject(claimId);
+    history.record(c.caseNumber(), "REJECTED", ClaimStatus.REJECTED.name(), OVERDUE, clock.instant());
   }
 
   /** An officer's decision on one line: accept it, or refuse it with a reason. */
@@ -264,7 +286,7 @@ public class ClaimService {
     }
   }
 
-  private static String plainDate(java.time.LocalDate day) {
+  private static String plainDate(LocalDate day) {
     return RussianFormat.date(day).replace(RussianFormat.NBSP, ' ');
   }
 

@@ -41,7 +41,7 @@ public class EnrolmentService {
   public static final String PROCESS_ID = "rural-living-costs-enrolment";
   static final String MESSAGE_DEPARTED = "living-costs-teacher-departed";
   /** The ground a departure reported between re-confirmations ends the enrolment on. */
-  static final String DEPARTED = "педагог уволился из школы";
+  static final String DEPARTED = "Педагог уволился из школы";
 
   private final LivingCostsRepository cases;
   private final SettlementRegister settlements;
@@ -241,7 +241,7 @@ public class EnrolmentService {
     history.record(e.caseNumber(), "ENDED", EnrolmentStatus.ENDED.name(), String.join("; ", reasons), clock.instant());
     Enrolment ended = get(caseId);
     send(ended, LivingCostsLetterKind.ENDING, () -> LivingCostsLetters.ending(ended, people.get(e.personId()), RegionTime.today(clock),
-        rulesNow(), YearMonth.from(ended.endedOn()), String.join("; ", reasons)));
+        rulesNow(), YearMonth.from(ended.endedOn()), reasons));
   }
 
   // ---------------------------------------------------------------- helpers

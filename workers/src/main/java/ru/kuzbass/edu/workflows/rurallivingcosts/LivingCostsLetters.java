@@ -55,11 +55,11 @@ final class LivingCostsLetters {
     return letter(LivingCostsLetterKind.ENROLMENT, e.caseNumber(), p, today, rules, body);
   }
 
-  static LetterContent ending(Enrolment e, Person p, LocalDate today, Rules rules, YearMonth from, String reason) {
+  static LetterContent ending(Enrolment e, Person p, LocalDate today, Rules rules, YearMonth from, List<String> reasons) {
     List<String> body = new ArrayList<>();
     body.add("Выплата компенсации расходов на оплату жилого помещения и коммунальных услуг по заявлению № " + e.caseNumber()
-        + " прекращается с " + date(from.atDay(1)) + ".");
-    body.add("Основание прекращения: " + reason + ".");
+        + " прекращается с " + date(from.atDay(1)) + " по следующим основаниям:");
+    reasons.forEach(r -> body.add("— " + r));
     body.add("Заявки за месяцы до " + date(from.atDay(1)) + " принимаются в установленный срок.");
     return letter(LivingCostsLetterKind.ENDING, e.caseNumber(), p, today, rules, body);
   }

@@ -81,9 +81,16 @@ class LivingCostsSteps {
     });
   }
 
+  /** {@code correctionDueAt}: when the boundary timer refuses the claim if no correction came. */
   @Bean("livingCostsRequestCorrection")
   JavaDelegate requestCorrection(Steps steps, ClaimService service) {
-    return steps.running("rural-living-costs.request-correction", e -> service.requestCorrection(EngineIds.caseId(e), text(e, "correctionNote")));
+    return steps.setting("rural-living-costs.request-correction", e -> Map.of("correctionDueAt",
+        service.requestCorrection(EngineIds.caseId(e), text(e, "correctionNote")).toString()));
+  }
+
+  @Bean("livingCostsRejectOverdueClaim")
+  JavaDelegate rejectOverdueClaim(Steps steps, ClaimService service) {
+    return steps.running("rural-living-costs.reject-overdue-claim", e -> service.rejectOverdue(EngineIds.caseId(e)));
   }
 
   /** {@code paidAmount} as a plain decimal string (a BigDecimal would be stored Java-serialised), and whether anything is paid. */

@@ -16,12 +16,14 @@ import ru.kuzbass.edu.workflows.ruralgrant.SettlementType;
  * @param enrolmentNumberPrefix the enrolment's case number: КЖ-2027-000001
  * @param claimNumberPrefix     a monthly claim's case number: КЖМ-2027-000001
  * @param receiptMaxSize        the largest receipt file accepted (a technical limit, not a rule)
+ * @param correctionWaitDays    days the teacher has to correct a claim; after the last one the claim is refused in full
  */
 @ConfigurationProperties("rural-living-costs")
 public record RuralLivingCostsProperties(
     String enrolmentNumberPrefix,
     String claimNumberPrefix,
     DataSize receiptMaxSize,
+    int correctionWaitDays,
     YearRules defaults,
     Map<Integer, YearRules> years) {
 

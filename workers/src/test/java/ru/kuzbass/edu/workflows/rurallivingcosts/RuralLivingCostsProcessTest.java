@@ -195,6 +195,24 @@ class RuralLivingCostsProcessTest extends ProcessTest {
   }
 
   @Test
+  void aClaimRefusedInFullGetsARefusalLetterNoLedgerEntryAndTheMonthMayBeClaimedAgain() throws Exception {
+    Enrolled e = enrol(14, VILLAGE);
+    String claim = claimNumber(submitClaim(e, "2027-02", Map.of("electricity", "900"), file("r.pdf", PDF)).andExpect(status().isCreated()));
+    long instance = claimInstance(claim);
+    operaton.completeTask(instance, "Task_ReviewClaim", "officer",
+        Map.of("reviewOutcome", "DECIDED", "electricityDecision", "REJECT", "electricityReason", "квитанция за другой адрес"));
+    awaitCompleted(instance);
+    assertThat(operaton.passed(instance, "EndEvent_ClaimRejected")).isTrue();
+    assertThat(ledger.entries(e.number())).isEmpty();
+    Letter refusal = Mailbox.single(Mailbox.to(EMAIL).stream().filter(l -> l.subject().contains("отказе")).toList());
+    PdfAssertions.assertPdfA2b(refusal.pdf());
+    assertThat(refusal.pdfText()).contains("В компенсации отказано", "электроснабжение: заявлено 900 ₽, принято 0 ₽ (квитанция за другой адрес)",
+        "обжаловано");
+    submitClaim(e, "2027-02", Map.of("electricity", "900"), file("r2.pdf", PDF)).andExpect(status().isCreated());
+    assertThat(caseStatus(e).get("claims")).extracting(c -> c.get("status").asText()).containsExactly("REJECTED", "SUBMITTED");
+  }
+
+  @Test
   void aCorrectionAskedForIsResubmittedAndThenPaid() throws Exception {
     Enrolled e = enrol(7, VILLAGE);
     String claim = claimNumber(submitClaim(e, "2027-02", Map.of("heating", "4100"), file("r.pdf", PDF)).andExpect(status().isCreated()));
@@ -212,6 +230,31 @@ class RuralLivingCostsProcessTest extends ProcessTest {
     operaton.completeTask(instance, "Task_ReviewClaim", "officer", Map.of("reviewOutcome", "DECIDED", "heatingDecision", "ACCEPT"));
     awaitCompleted(instance);
     assertThat(ledger.entries(e.number())).singleElement().satisfies(entry -> assertThat(entry.amount()).isEqualByComparingTo("4000"));
+  }
+
+  @Test
+  void aClaimNotCorrectedInTimeIsRefusedInFullAndALateCorrectionIsRefused() throws Exception {
+    Enrolled e = enrol(16, VILLAGE);
+    String claim = claimNumber(submitClaim(e, "2027-02", Map.of("heating", "4100"), file("r.pdf", PDF)).andExpect(status().isCreated()));
+    long instance = claimInstance(claim);
+    operaton.completeTask(instance, "Task_ReviewClaim", "officer", Map.of("reviewOutcome", "CORRECTION", "correctionNote", "Нужна квитанция"));
+    awaitActivated(instance, "Task_AwaitCorrection", 1);
+    // 30 days (correction-wait-days) from 1 February, to the end of that day in the region
+    assertThat(properties.correctionWaitDays()).isEqualTo(30);
+    assertThat(variable(instance, "correctionDueAt")).isEqualTo("2027-03-03T23:59:59+07:00");
+    assertThat(Mailbox.single(Mailbox.to(EMAIL).stream().filter(l -> l.subject().contains("исправьте")).toList()).body())
+        .contains("до 3 марта 2027 г. включительно");
+    clock.advanceTo(OffsetDateTime.parse("2027-03-04T00:00:01+07:00"));
+    awaitCompleted(instance);
+    assertThat(operaton.passed(instance, "Task_RejectOverdueClaim")).isTrue();
+    assertThat(operaton.passed(instance, "EndEvent_ClaimRejected")).isTrue();
+    assertThat(ledger.entries(e.number())).isEmpty();
+    assertThat(Mailbox.single(Mailbox.to(EMAIL).stream().filter(l -> l.subject().contains("отказе")).toList()).pdfText())
+        .contains("отопление: заявлено 4 100 ₽, принято 0 ₽ (исправленная заявка не представлена в установленный срок)");
+    MockMultipartHttpServletRequestBuilder late = multipart(HttpMethod.PUT, "/api/rural-living-costs/claims/" + claim);
+    late.file(file("r2.pdf", PDF)).param("month", "2027-02").param("heating", "4000").header(CaseTokens.HEADER, e.token());
+    mvc.perform(late).andExpect(status().isConflict());
+    operaton.assertAuditTrailComplete(jdbc, instance);
   }
 
   @Test
@@ -273,12 +316,26 @@ class RuralLivingCostsProcessTest extends ProcessTest {
     assertThat(status.get("endedOn").asText()).isEqualTo("2028-01-01");
     Letter ending = Mailbox.single(Mailbox.to(EMAIL).stream().filter(l -> l.subject().contains("прекращении")).toList());
     PdfAssertions.assertPdfA2b(ending.pdf());
-    assertThat(ending.pdfText()).contains("прекращается с 1 января 2028 г.",
+    assertThat(ending.pdfText()).contains("прекращается с 1 января 2028 г. по следующим основаниям",
         "Численность населения населённого пункта проживания превышает 50000 человек");
     // the month it ended from cannot be claimed; the one before can
     submitClaim(e, "2028-01", Map.of("housing", "100"), file("r.pdf", PDF)).andExpect(status().isBadRequest());
     submitClaim(e, "2027-12", Map.of("housing", "100"), file("r.pdf", PDF)).andExpect(status().isCreated());
     assertThat(jdbc.sql("SELECT active_person_id IS NULL FROM living_cost_enrolment").query(Boolean.class).single()).isTrue();
+  }
+
+  @Test
+  void aDepartureGivenAtTheReconfirmationEndsTheEnrolment() throws Exception {
+    Enrolled e = enrol(15, VILLAGE);
+    awaitActivated(e.instanceKey(), "Gateway_ReconfirmationOrDeparture", 1);
+    clock.advanceTo(OffsetDateTime.parse("2028-02-01T09:00:00+07:00"));
+    operaton.completeTask(e.instanceKey(), "Task_Reconfirm", "school.coordinator",
+        Map.of("employmentStatus", "DEPARTED", "changeDate", "2027-12-28"));
+    awaitCompleted(e.instanceKey());
+    assertThat(variable(e.instanceKey(), "ineligibilityCodes")).isEqualTo("NOT_EMPLOYED");
+    assertThat(caseStatus(e).get("endedOn").asText()).isEqualTo("2027-12-01");
+    assertThat(Mailbox.single(Mailbox.to(EMAIL).stream().filter(l -> l.subject().contains("прекращении")).toList()).pdfText())
+        .contains("прекращается с 1 декабря 2027 г.", "по следующим основаниям:", "Педагог не работает в школе");
   }
 
   @Test
@@ -296,7 +353,7 @@ class RuralLivingCostsProcessTest extends ProcessTest {
     assertThat(status.get("status").asText()).isEqualTo("ENDED");
     assertThat(status.get("endedOn").asText()).isEqualTo("2027-05-01");
     Letter ending = Mailbox.single(Mailbox.to(EMAIL).stream().filter(l -> l.subject().contains("прекращении")).toList());
-    assertThat(ending.pdfText()).contains("прекращается с 1 мая 2027 г.", "Основание прекращения: педагог уволился из школы.");
+    assertThat(ending.pdfText()).contains("прекращается с 1 мая 2027 г.", "по следующим основаниям:", "Педагог уволился из школы");
     // ended: nothing more to report
     departure(e, "2027-05-15").andExpect(status().isConflict());
   }

@@ -14,7 +14,7 @@ import ru.kuzbass.edu.workflows.support.ReadableTexts;
 
 /**
  * No figure of the living-cost rules (the population bound of a small settlement, the claim age
- * limit, the re-confirmation interval, a cap) is typed into the forms or BPMN labels: the letters
+ * limit, the re-confirmation interval, a cap, the correction time) is typed into the forms or BPMN labels: the letters
  * format them from configuration, so a new year's act changes one place.
  */
 class RuralLivingCostsTextFiguresTest extends ProcessTest {
@@ -25,7 +25,7 @@ class RuralLivingCostsTextFiguresTest extends ProcessTest {
 
   @Test
   void formsAndLabelsTypeInNoConfiguredFigure() throws Exception {
-    List<Pattern> figures = new ArrayList<>();
+    List<Pattern> figures = new ArrayList<>(List.of(ReadableTexts.number(properties.correctionWaitDays(), "(дн|день|дня|дней)")));
     for (int year : List.of(2027, 2028)) {
       Rules rules = properties.rules(year);
       figures.add(ReadableTexts.amount(BigDecimal.valueOf(rules.maxPopulation())));
