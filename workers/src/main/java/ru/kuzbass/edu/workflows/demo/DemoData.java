@@ -38,10 +38,10 @@ import ru.kuzbass.edu.workflows.ruralgrant.SettlementType;
 
 /**
  * Demo data for the local stack (profile {@code demo}): the region's municipalities with a few
- * schools each, this year's rural-grant vacancy list spread from the region's vacancy figures, a
- * small bank of educational events, three teachers' diagnosis results, two of whose development
- * routes wait at the questionnaire in Tasklist, and this year's list of olympiad winners and
- * prize-winners.
+ * schools each, this year's rural-grant vacancy list spread from the region's vacancy figures, the
+ * settlement register, a small bank of educational events, three teachers' diagnosis results, two
+ * of whose development routes wait at the questionnaire in Tasklist, and this year's list of
+ * olympiad winners and prize-winners.
  * It loads once: a second start finds the data and leaves it alone. The demo applications come
  * through the public API from the local-stack launcher, once Tasklist knows the forms.
  */
@@ -81,6 +81,9 @@ public class DemoData implements ApplicationRunner {
     List<School> schools = schools();
     if (jdbc.sql("SELECT COUNT(*) FROM municipality").query(Integer.class).single() == 0) {
       loadSchools(schools);
+    }
+    if (jdbc.sql("SELECT COUNT(*) FROM settlement").query(Integer.class).single() == 0) {
+      loadSettlements();
     }
     if (jdbc.sql("SELECT COUNT(*) FROM municipal_curator").query(Integer.class).single() == 0) {
       loadCurators(schools);
@@ -206,6 +209,23 @@ public class DemoData implements ApplicationRunner {
           .update();
     }
     log.info("Demo data: {} municipalities, {} schools", municipalities.size(), schools.size());
+  }
+
+  /**
+   * The settlement register of the living-cost compensation: the demo settlements, coded by
+   * municipality in turn (42-IZH-S1), so that an application can name where the teacher lives.
+   */
+  private void loadSettlements() {
+    Map<String, Integer> numbers = new LinkedHashMap<>();
+    List<String[]> rows = csv("demo/settlements.csv");
+    for (String[] row : rows) {
+      int number = numbers.merge(row[0], 1, Integer::sum);
+      jdbc.sql("INSERT INTO settlement (code, name, municipality_code, type, population, imported_at) VALUES (?, ?, ?, ?, ?, ?)")
+          .params("42-%s-S%d".formatted(row[0], number), row[2], row[0], row[3], Integer.parseInt(row[4]),
+              LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
+          .update();
+    }
+    log.info("Demo data: {} settlements in the settlement register", rows.size());
   }
 
   /** One municipal curator per municipality, reachable in the demo mail inbox. */

@@ -41,7 +41,8 @@ class DemoIdentity {
       List.of("mentors", "Наставники"),
       List.of("regional-methodists", "Региональные методисты"),
       List.of("award-commission", "Комиссия по наградам за подготовку победителей олимпиады"),
-      List.of("school-methodists", "Методисты школ"));
+      List.of("school-methodists", "Методисты школ"),
+      List.of("social-support-officers", "Специалисты по социальной поддержке"));
   static final String AUDITORS = "auditors";
 
   private final IdentityService identity;

@@ -72,7 +72,8 @@ public class IntakeRateLimit extends OncePerRequestFilter {
   }
 
   private static boolean isPublic(String method, String uri) {
-    return "POST".equals(method) && (uri.equals("/api/rural-grants/applications") || uri.matches("/api/cadre-reserve/[^/]+/candidates"))
+    return "POST".equals(method) && (uri.equals("/api/rural-grants/applications") || uri.matches("/api/cadre-reserve/[^/]+/candidates")
+        || uri.equals("/api/rural-living-costs/enrolments"))
         || "GET".equals(method) && uri.matches("/api/audit/letters/[^/]+");
   }
 }

@@ -116,6 +116,10 @@ public class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/cadre-reserve/ideas").hasAnyRole(Role.HR.name(), Role.ADMIN.name(), Role.EXPERT.name())
             .requestMatchers(HttpMethod.POST, "/api/rural-grants/applications/*/documents-supplemented",
                 "/api/cadre-reserve/*/candidates/*/idea").permitAll()
+            // living costs: the teacher (or the school) applies, follows the case and claims with the enrolment's token
+            .requestMatchers(HttpMethod.POST, "/api/rural-living-costs/enrolments", "/api/rural-living-costs/enrolments/*/claims").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/rural-living-costs/enrolments/*").permitAll()
+            .requestMatchers(HttpMethod.PUT, "/api/rural-living-costs/claims/*").permitAll()
             .requestMatchers("/api/**").hasAnyRole(Role.HR.name(), Role.ADMIN.name())
             // the engine's REST API would otherwise answer anyone, with no authorization checks
             .requestMatchers("/engine-rest/**").hasRole(Role.ADMIN.name())

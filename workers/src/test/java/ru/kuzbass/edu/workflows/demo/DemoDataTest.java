@@ -60,6 +60,9 @@ class DemoDataTest extends ProcessTest {
     assertThat(count("SELECT COUNT(*) FROM municipality")).isEqualTo(34);
     assertThat(count("SELECT COUNT(*) FROM school")).isGreaterThan(34);
     assertThat(count("SELECT COUNT(*) FROM municipal_curator")).isEqualTo(34);
+    // the settlement register of the living-cost compensation: one row per demo settlement, loaded once
+    assertThat(count("SELECT COUNT(*) FROM settlement")).isEqualTo(43);
+    assertThat(count("SELECT COUNT(*) FROM settlement WHERE code = '42-IZH-S1' AND type <> 'TOWN'")).isEqualTo(1);
     // every school has its head; a quarter of them (those with rising results) an alumnus of the platform besides
     assertThat(count("SELECT COUNT(DISTINCT school_code) FROM school_administration")).isEqualTo(count("SELECT COUNT(*) FROM school"));
     assertThat(count("""

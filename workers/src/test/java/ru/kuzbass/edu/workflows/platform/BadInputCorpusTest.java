@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import ru.kuzbass.edu.workflows.olympiadaward.OlympiadAwardFixtures;
 import ru.kuzbass.edu.workflows.ruralgrant.RuralGrantFixtures;
+import ru.kuzbass.edu.workflows.rurallivingcosts.RuralLivingCostsFixtures;
 import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
@@ -78,6 +79,19 @@ class BadInputCorpusTest extends ProcessTest {
         Map.entry("school", List.of(REMOVE, 42)),
         Map.entry("previousSettlement", List.of(REMOVE, "г. Кемерово")))));
     corpus.addAll(brokenBodies("rural grant", "/api/rural-grants/applications", false));
+
+    corpus.addAll(jsonCorpus("living-cost enrolment", "/api/rural-living-costs/enrolments",
+        () -> RuralLivingCostsFixtures.application(1, "IZH-S-01", "Учитель математики"), false, Map.ofEntries(
+            Map.entry("applicant.snils", List.of(REMOVE, "112-233-445 96")),
+            Map.entry("applicant.surname", HOSTILE_TEXT),
+            Map.entry("school.code", List.of(REMOVE, "<b>1</b>", "NO-SUCH-SCHOOL")),
+            // the register, not the applicant, says what the settlement is
+            Map.entry("residence.settlementCode", List.of(REMOVE, "", "<b>", "NO-SUCH-SETTLEMENT")),
+            Map.entry("residence.type", List.of("VILLAGE")),
+            Map.entry("costKinds", List.of(REMOVE, List.of(), List.of("GAS"), "HOUSING")),
+            Map.entry("position", List.of(REMOVE, "<img src=x onerror=alert(1)>", "A".repeat(201))),
+            Map.entry("personalDataConsent", List.of(REMOVE, false)))));
+    corpus.addAll(brokenBodies("living-cost enrolment", "/api/rural-living-costs/enrolments", false));
 
     corpus.addAll(jsonCorpus("cadre candidate", "/api/cadre-reserve/2027/candidates", BadInputCorpusTest::candidate, false, Map.ofEntries(
         Map.entry("surname", withAll(List.of(REMOVE, ""), HOSTILE_TEXT)),

@@ -65,7 +65,12 @@ class EndpointRolesTest extends ProcessTest {
         Arguments.of(HttpMethod.GET, "/api/olympiad-awards/summary?year=2027", null),
         Arguments.of(HttpMethod.POST, "/api/young-teachers", "application/json"),
         Arguments.of(HttpMethod.GET, "/api/young-teachers/МП-2027-000001", null),
-        Arguments.of(HttpMethod.POST, "/api/rural-grants/applications/ЗУ-2027-000001/departure", "application/json"));
+        Arguments.of(HttpMethod.POST, "/api/rural-grants/applications/ЗУ-2027-000001/departure", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/rural-living-costs/enrolments/КЖ-2027-000001/departure", "application/json"),
+        Arguments.of(HttpMethod.GET, "/api/rural-living-costs/claims/КЖМ-2027-000001/receipts/1", null),
+        Arguments.of(HttpMethod.GET, "/api/rural-living-costs/summary?year=2027", null),
+        Arguments.of(HttpMethod.POST, "/api/rural-living-costs/settlements", "application/json"),
+        Arguments.of(HttpMethod.POST, "/api/rural-living-costs/settlements", "text/csv"));
   }
 
   @ParameterizedTest(name = "{0} {1} ({2})")

@@ -29,7 +29,7 @@ final class RulesTrace {
 
   /** The sections of application.yml that hold rules, or settings next to them; a section not there is skipped. */
   static final List<String> SECTIONS = List.of("ruralgrant", "mentoring", "pedclass", "cadre", "letters", "workflows", "development-route",
-      "olympiad-award", "young-teacher");
+      "olympiad-award", "young-teacher", "rural-living-costs");
 
   static final String LOCAL_DEFAULT = "local default, to be confirmed";
 
