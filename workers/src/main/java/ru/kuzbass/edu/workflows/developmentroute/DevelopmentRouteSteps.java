@@ -31,6 +31,11 @@ class DevelopmentRouteSteps {
   /** The teacher's free-text request: stored in the database, then removed from the process. */
   static final String REQUEST_TEXT = "requestText";
 
+  /** The monitoring's round: the variable holds the last one done (none before the first). */
+  static final String MONITORING_ROUND = "monitoringRound";
+  /** The round a monitoring's or an escalation's task belongs to, kept on the task: the next round may begin while it is open. */
+  static final String TASK_ROUND = "taskRound";
+
   @Bean("recordProfessionalRequests")
   TaskListener recordProfessionalRequests(DevelopmentRoutes routes) {
     return task -> {
@@ -79,9 +84,60 @@ class DevelopmentRouteSteps {
     };
   }
 
+  /** Sends the agreed route, and sets the moments its realisation waits for: the first monitoring and the route's end. */
   @Bean("sendAgreedRoute")
-  JavaDelegate sendAgreedRoute(Steps steps, AgreedRouteLetter letter) {
-    return steps.running("development-route.send-agreed-route", e -> letter.send(EngineIds.caseId(e)));
+  JavaDelegate sendAgreedRoute(Steps steps, AgreedRouteLetter letter, RouteRealisation realisation) {
+    return steps.setting("development-route.send-agreed-route", e -> {
+      letter.send(EngineIds.caseId(e));
+      return realisation.realisationSchedule(EngineIds.caseId(e));
+    });
+  }
+
+  @Bean("checkRoutePace")
+  JavaDelegate checkRoutePace(Steps steps, RouteRealisation realisation) {
+    return steps.setting("development-route.check-pace", e -> {
+      Object last = e.getVariable(MONITORING_ROUND);
+      return realisation.monitor(EngineIds.caseId(e), (last instanceof Number n ? n.intValue() : 0) + 1);
+    });
+  }
+
+  @Bean("rememberMonitoringRound")
+  TaskListener rememberMonitoringRound() {
+    return task -> task.setVariableLocal(TASK_ROUND, task.getVariable(MONITORING_ROUND));
+  }
+
+  @Bean("recordRouteCorrection")
+  TaskListener recordRouteCorrection(DevelopmentRoutes routes, RouteRealisation realisation) {
+    return task -> {
+      realisation.recordComment(caseId(task), taskRound(task), (String) task.getVariable("monitoringComment"));
+      routes.correct(caseId(task), (String) task.getVariable("dropItems"), (String) task.getVariable("addEventCodes"), taskRound(task));
+      task.setVariable("routeItems", RouteText.progress(routes.items(caseId(task))));
+      // stored and applied: the next monitoring's form opens empty
+      task.removeVariables(List.of("dropItems", "addEventCodes", "monitoringComment"));
+    };
+  }
+
+  @Bean("recordEscalationMeasures")
+  TaskListener recordEscalationMeasures(RouteRealisation realisation) {
+    return task -> {
+      realisation.recordMeasures(caseId(task), taskRound(task), (String) task.getVariable("measuresTaken"), task.getAssignee());
+      // stored: an escalation open beside this one, or the next, opens empty
+      task.removeVariable("measuresTaken");
+    };
+  }
+
+  @Bean("recordRepeatedDiagnosis")
+  TaskListener recordRepeatedDiagnosis(RouteReflection reflection) {
+    return task -> reflection.recordRepeatedDiagnosis(caseId(task), task.getVariable("repeatedDiagnosisYear"));
+  }
+
+  @Bean("reportRouteResults")
+  JavaDelegate reportRouteResults(Steps steps, RouteReflection reflection) {
+    return steps.running("development-route.report-results", e -> reflection.report(EngineIds.caseId(e)));
+  }
+
+  private static int taskRound(DelegateTask task) {
+    return ((Number) task.getVariableLocal(TASK_ROUND)).intValue();
   }
 
   private static long caseId(DelegateTask task) {
