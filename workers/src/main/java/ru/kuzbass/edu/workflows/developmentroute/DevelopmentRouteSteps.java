@@ -31,10 +31,14 @@ class DevelopmentRouteSteps {
   /** The teacher's free-text request: stored in the database, then removed from the process. */
   static final String REQUEST_TEXT = "requestText";
 
-  /** The monitoring's round: the variable holds the last one done (none before the first). */
+  /** The monitoring's round: the process's variable holds the last one done (none before the first). */
   static final String MONITORING_ROUND = "monitoringRound";
-  /** The round a monitoring's or an escalation's task belongs to, kept on the task: the next round may begin while it is open. */
-  static final String TASK_ROUND = "taskRound";
+  /**
+   * What a monitoring's and an escalation's form show of their round: kept on the task, since the
+   * next round may begin, and set the process's variables anew, while the task is open.
+   */
+  static final List<String> MONITORING_FIGURES = List.of(MONITORING_ROUND, "itemsTotal", "itemsDue", "itemsCompleted", "itemsOverdue",
+      "paceText", "routeItems");
 
   @Bean("recordProfessionalRequests")
   TaskListener recordProfessionalRequests(DevelopmentRoutes routes) {
@@ -101,9 +105,9 @@ class DevelopmentRouteSteps {
     });
   }
 
-  @Bean("rememberMonitoringRound")
-  TaskListener rememberMonitoringRound() {
-    return task -> task.setVariableLocal(TASK_ROUND, task.getVariable(MONITORING_ROUND));
+  @Bean("keepMonitoringOnTask")
+  TaskListener keepMonitoringOnTask() {
+    return task -> MONITORING_FIGURES.forEach(name -> task.setVariableLocal(name, task.getVariable(name)));
   }
 
   @Bean("recordRouteCorrection")
@@ -111,7 +115,6 @@ class DevelopmentRouteSteps {
     return task -> {
       realisation.recordComment(caseId(task), taskRound(task), (String) task.getVariable("monitoringComment"));
       routes.correct(caseId(task), (String) task.getVariable("dropItems"), (String) task.getVariable("addEventCodes"), taskRound(task));
-      task.setVariable("routeItems", RouteText.progress(routes.items(caseId(task))));
       // stored and applied: the next monitoring's form opens empty
       task.removeVariables(List.of("dropItems", "addEventCodes", "monitoringComment"));
     };
@@ -137,7 +140,7 @@ class DevelopmentRouteSteps {
   }
 
   private static int taskRound(DelegateTask task) {
-    return ((Number) task.getVariableLocal(TASK_ROUND)).intValue();
+    return ((Number) task.getVariableLocal(MONITORING_ROUND)).intValue();
   }
 
   private static long caseId(DelegateTask task) {

@@ -111,6 +111,7 @@ class DevelopmentRouteRealisationProcessTest extends DevelopmentRouteFixture {
     clock.advanceTo(OffsetDateTime.parse("2027-11-01T09:00:00+07:00"));
     operaton.awaitTask(a.instance(), "Task_EscalateToMunicipality");
     assertThat(openTasks(a, "Task_EscalateToSchool")).isOne();
+    assertThat(operaton.taskVariables(school)).as("the school's task shows its own round").containsEntry("monitoringRound", 2L);
     assertThat(openTasks(a, "Task_MonitorRoute")).as("the monitorings of rounds 2 and 3").isEqualTo(2);
     assertThat(routeColumn(a, "escalation_level")).isEqualTo("MUNICIPALITY");
     assertThatThrownBy(() -> operaton.completeTask(school, "director", Map.of("measuresTaken", " ")))
