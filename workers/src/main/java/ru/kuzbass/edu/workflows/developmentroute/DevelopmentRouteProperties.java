@@ -25,9 +25,12 @@ public record DevelopmentRouteProperties(String caseNumberPrefix, Rules defaults
    * @param paceMinMonths       the shortest pace a teacher may choose, in months
    * @param paceMaxMonths       the longest pace a teacher may choose, in months
    * @param basis               what the agreed route's letter prints as «Основание»
+   * @param monitoringIntervalMonths how many months apart the route is monitored, counted from its agreement
+   * @param behindShare         a route is behind its pace when the share of its items whose planned end has passed without
+   *                            being completed is above this (0–1); a share equal to it is on pace
    */
   public record Rules(BigDecimal deficitBelow, Integer eventsPerCompetence, List<EventKind> kindOrder, Integer paceMinMonths,
-      Integer paceMaxMonths, String basis) {}
+      Integer paceMaxMonths, String basis, Integer monitoringIntervalMonths, BigDecimal behindShare) {}
 
   /** The level below which a score of the diagnosis year is a deficit. */
   public BigDecimal deficitBelow(int year) {
@@ -52,6 +55,14 @@ public record DevelopmentRouteProperties(String caseNumberPrefix, Rules defaults
 
   public String basis(int year) {
     return rule(year, Rules::basis, "basis");
+  }
+
+  public int monitoringIntervalMonths(int year) {
+    return rule(year, Rules::monitoringIntervalMonths, "monitoring-interval-months");
+  }
+
+  public BigDecimal behindShare(int year) {
+    return rule(year, Rules::behindShare, "behind-share");
   }
 
   /** The year's value of the rule, else the default's. */

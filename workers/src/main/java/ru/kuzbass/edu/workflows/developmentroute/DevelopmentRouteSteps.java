@@ -30,6 +30,18 @@ class DevelopmentRouteSteps {
       "preferInformal", EventKind.INFORMAL);
   /** The teacher's free-text request: stored in the database, then removed from the process. */
   static final String REQUEST_TEXT = "requestText";
+  /** The methodist's comment at a monitoring and the school's or municipality's measures: stored per round, then removed. */
+  static final String MONITORING_COMMENT = "monitoringComment";
+  static final String MEASURES_TAKEN = "measuresTaken";
+
+  /** The monitoring's round: the process's variable holds the last one done (none before the first). */
+  static final String MONITORING_ROUND = "monitoringRound";
+  /**
+   * What a monitoring's and an escalation's form show of their round: kept on the task, since the
+   * next round may begin, and set the process's variables anew, while the task is open.
+   */
+  static final List<String> MONITORING_FIGURES = List.of(MONITORING_ROUND, "itemsTotal", "itemsDue", "itemsCompleted", "itemsOverdue",
+      "paceText", "routeItems");
 
   @Bean("recordProfessionalRequests")
   TaskListener recordProfessionalRequests(DevelopmentRoutes routes) {
@@ -45,7 +57,7 @@ class DevelopmentRouteSteps {
   /** The free-text request never reaches the engine's history: the listener above moved it to the database. */
   @Bean
   TextKeptOutOfHistory.Fields developmentRouteTexts() {
-    return () -> Set.of(REQUEST_TEXT);
+    return () -> Set.of(REQUEST_TEXT, MONITORING_COMMENT, MEASURES_TAKEN);
   }
 
   @Bean("proposeRoute")
@@ -72,9 +84,59 @@ class DevelopmentRouteSteps {
     };
   }
 
+  /** Sends the agreed route, and sets the moments its realisation waits for: the first monitoring and the route's end. */
   @Bean("sendAgreedRoute")
-  JavaDelegate sendAgreedRoute(Steps steps, AgreedRouteLetter letter) {
-    return steps.running("development-route.send-agreed-route", e -> letter.send(EngineIds.caseId(e)));
+  JavaDelegate sendAgreedRoute(Steps steps, AgreedRouteLetter letter, RouteRealisation realisation) {
+    return steps.setting("development-route.send-agreed-route", e -> {
+      letter.send(EngineIds.caseId(e));
+      return realisation.realisationSchedule(EngineIds.caseId(e));
+    });
+  }
+
+  @Bean("checkRoutePace")
+  JavaDelegate checkRoutePace(Steps steps, RouteRealisation realisation) {
+    return steps.setting("development-route.check-pace", e -> {
+      Object last = e.getVariable(MONITORING_ROUND);
+      return realisation.monitor(EngineIds.caseId(e), (last instanceof Number n ? n.intValue() : 0) + 1);
+    });
+  }
+
+  @Bean("keepMonitoringOnTask")
+  TaskListener keepMonitoringOnTask() {
+    return task -> MONITORING_FIGURES.forEach(name -> task.setVariableLocal(name, task.getVariable(name)));
+  }
+
+  @Bean("recordRouteCorrection")
+  TaskListener recordRouteCorrection(DevelopmentRoutes routes, RouteRealisation realisation) {
+    return task -> {
+      realisation.recordComment(caseId(task), taskRound(task), (String) task.getVariable(MONITORING_COMMENT));
+      routes.correct(caseId(task), (String) task.getVariable("dropItems"), (String) task.getVariable("addEventCodes"), taskRound(task));
+      // stored and applied: the next monitoring's form opens empty
+      task.removeVariables(List.of("dropItems", "addEventCodes", MONITORING_COMMENT));
+    };
+  }
+
+  @Bean("recordEscalationMeasures")
+  TaskListener recordEscalationMeasures(RouteRealisation realisation) {
+    return task -> {
+      realisation.recordMeasures(caseId(task), taskRound(task), (String) task.getVariable(MEASURES_TAKEN), task.getAssignee());
+      // stored: an escalation open beside this one, or the next, opens empty
+      task.removeVariable(MEASURES_TAKEN);
+    };
+  }
+
+  @Bean("recordRepeatedDiagnosis")
+  TaskListener recordRepeatedDiagnosis(RouteReflection reflection) {
+    return task -> reflection.recordRepeatedDiagnosis(caseId(task), task.getVariable("repeatedDiagnosisYear"));
+  }
+
+  @Bean("reportRouteResults")
+  JavaDelegate reportRouteResults(Steps steps, RouteReflection reflection) {
+    return steps.running("development-route.report-results", e -> reflection.report(EngineIds.caseId(e)));
+  }
+
+  private static int taskRound(DelegateTask task) {
+    return ((Number) task.getVariableLocal(MONITORING_ROUND)).intValue();
   }
 
   private static long caseId(DelegateTask task) {

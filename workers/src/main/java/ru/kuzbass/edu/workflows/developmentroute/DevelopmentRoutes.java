@@ -64,9 +64,18 @@ public class DevelopmentRoutes {
   record Route(long id, String caseNumber, long personId, String schoolCode, int year, RouteOrigin origin, String originCase,
       Integer paceMonths, LocalDate startsOn, LocalDate endsOn, RouteStatus status) {}
 
-  /** An item as stored; {@code eventCode} null for an informal item the teacher takes on alone. */
+  /**
+   * An item as stored; {@code eventCode} null for an informal item the teacher takes on alone; {@code id}
+   * null until stored; {@code evidence} what proves a completed item.
+   */
   record RouteItem(int position, Long eventId, String eventCode, Competence competence, EventKind kind, String title, LocalDate plannedFrom,
-      LocalDate plannedTo, String source, String status) {}
+      LocalDate plannedTo, String source, String status, Long id, String evidence) {
+
+    RouteItem(int position, Long eventId, String eventCode, Competence competence, EventKind kind, String title, LocalDate plannedFrom,
+        LocalDate plannedTo, String source) {
+      this(position, eventId, eventCode, competence, kind, title, plannedFrom, plannedTo, source, ItemStatus.PLANNED.name(), null, null);
+    }
+  }
 
   /**
    * Starts the teacher's route and its process; returns the case number. The row and the process
@@ -170,7 +179,7 @@ public class DevelopmentRoutes {
     List<RouteProposal.Item> proposal = RouteProposal.propose(gaps, requested, preferred, properties.kindOrder(route.year()),
         properties.eventsPerCompetence(route.year()), route.startsOn(), route.endsOn(), available);
     List<RouteItem> items = proposal.stream().map(i -> new RouteItem(0, i.eventId(), null, i.competence(), i.kind(), i.title(), i.from(),
-        i.to(), "PROPOSAL", "PLANNED")).toList();
+        i.to(), "PROPOSAL")).toList();
     replaceItems(routeId, items);
     setStatus(route, RouteStatus.PROPOSED);
     history.record(route.caseNumber(), "PROPOSED", RouteStatus.PROPOSED.name(), "Предложено пунктов: " + items.size(), clock.instant());
@@ -178,22 +187,72 @@ public class DevelopmentRoutes {
   }
 
   /**
-   * The methodist's corrections: drops the items numbered in {@code dropItems} and adds the bank's
-   * events named in {@code addEventCodes} (each must be in the bank and available). A bad number or
-   * code is refused, naming the field, and nothing changes. Returns the corrected route's text.
+   * The methodist's corrections at the review: drops the items numbered in {@code dropItems} and adds
+   * the bank's events named in {@code addEventCodes} (each must be in the bank and available). A bad
+   * number or code is refused, naming the field, and nothing changes. Returns the corrected route's text.
    */
   public String review(long routeId, String dropItems, String addEventCodes, int round) {
     Route route = get(routeId);
-    List<RouteItem> items = new ArrayList<>(items(routeId));
+    List<RouteItem> items = items(routeId);
+    Correction c = correction(route, items, dropItems, addEventCodes);
+    List<RouteItem> kept = new ArrayList<>(items.stream().filter(i -> !c.drop().contains(i.position())).toList());
+    kept.addAll(c.added());
+    replaceItems(routeId, kept);
+    setStatus(route, RouteStatus.REVIEWED);
+    history.record(route.caseNumber(), "REVIEWED:" + round, RouteStatus.REVIEWED.name(),
+        "Исключено пунктов: " + c.drop().size() + ", пунктов в маршруте: " + kept.size(), clock.instant());
+    return RouteText.items(items(routeId));
+  }
+
+  /**
+   * The methodist's corrections at a monitoring of an agreed route, checked as at the review; only a
+   * planned item may be dropped (one enrolled, completed or missed is part of the record). The items
+   * kept keep their numbers, statuses and evidence; the events added get the next numbers.
+   */
+  public void correct(long routeId, String dropItems, String addEventCodes, int round) {
+    Route route = get(routeId);
+    if (route.status() != RouteStatus.AGREED) {
+      throw new IllegalStateException("Route " + routeId + " is " + route.status() + ": only an agreed route is corrected at a monitoring");
+    }
+    List<RouteItem> items = items(routeId);
+    Correction c = correction(route, items, dropItems, addEventCodes);
+    if (c.drop().isEmpty() && c.added().isEmpty()) {
+      return;
+    }
+    for (RouteItem i : items) {
+      if (c.drop().contains(i.position()) && ItemStatus.valueOf(i.status()) != ItemStatus.PLANNED) {
+        throw new InvalidInputException("Поле «Исключить пункты» (dropItems): пункт № " + i.position() + " уже "
+            + ItemStatus.valueOf(i.status()).russian() + ", исключить можно только запланированный пункт");
+      }
+    }
+    c.drop().forEach(n -> jdbc.sql("DELETE FROM development_route_item WHERE route_id = ? AND position = ?").params(routeId, n).update());
+    int last = items.stream().mapToInt(RouteItem::position).max().orElse(0);
+    for (RouteItem i : c.added()) {
+      insertItem(routeId, ++last, i);
+    }
+    history.record(route.caseNumber(), "CORRECTED:" + round, route.status().name(),
+        "Корректировка при мониторинге: исключено пунктов " + c.drop().size() + ", добавлено " + c.added().size(), clock.instant());
+  }
+
+  /** Checked corrections: the numbers of the items to drop and the items to add. */
+  private record Correction(Set<Integer> drop, List<RouteItem> added) {}
+
+  /**
+   * Checks the methodist's corrections against the route: each number an item of it, each code an
+   * available event of the bank; an event the route already holds is not added twice. At least one
+   * item must remain.
+   */
+  private Correction correction(Route route, List<RouteItem> items, String dropItems, String addEventCodes) {
+    TreeSet<Integer> positions = items.stream().map(RouteItem::position).collect(Collectors.toCollection(TreeSet::new));
     Set<Integer> drop = new TreeSet<>();
     for (String token : tokens(dropItems)) {
       Integer n = wholeNumber(token);
-      if (n == null || n < 1 || n > items.size()) {
-        throw new InvalidInputException("Поле «Исключить пункты» (dropItems): нет пункта № " + token + "; пункты маршрута — от 1 до " + items.size());
+      if (n == null || !positions.contains(n)) {
+        throw new InvalidInputException("Поле «Исключить пункты» (dropItems): нет пункта № " + token + "; пункты маршрута — " + numbers(positions));
       }
       drop.add(n);
     }
-    List<RouteItem> kept = new ArrayList<>(items.stream().filter(i -> !drop.contains(i.position())).toList());
+    List<RouteItem> added = new ArrayList<>();
     for (String code : tokens(addEventCodes)) {
       EventBank.Listed event = bank.byCode(code).orElseThrow(() ->
           new InvalidInputException("Поле «Добавить мероприятия» (addEventCodes): мероприятия с кодом " + code + " нет в банке"));
@@ -201,20 +260,26 @@ public class DevelopmentRoutes {
         throw new InvalidInputException("Поле «Добавить мероприятия» (addEventCodes): на мероприятие " + code
             + " нет свободных мест или оно уже завершилось");
       }
-      if (kept.stream().noneMatch(i -> Objects.equals(i.eventId(), event.id()))) {
+      boolean onRoute = items.stream().anyMatch(i -> !drop.contains(i.position()) && Objects.equals(i.eventId(), event.id()))
+          || added.stream().anyMatch(i -> Objects.equals(i.eventId(), event.id()));
+      if (!onRoute) {
         RouteProposal.Item item = RouteProposal.item(event, route.endsOn());
-        kept.add(new RouteItem(0, item.eventId(), code, item.competence(), item.kind(), item.title(), item.from(), item.to(), "METHODIST",
-            "PLANNED"));
+        added.add(new RouteItem(0, item.eventId(), code, item.competence(), item.kind(), item.title(), item.from(), item.to(), "METHODIST"));
       }
     }
-    if (kept.isEmpty()) {
+    if (positions.size() - drop.size() + added.size() == 0) {
       throw new InvalidInputException("Поле «Исключить пункты» (dropItems): в маршруте должен остаться хотя бы один пункт");
     }
-    replaceItems(routeId, kept);
-    setStatus(route, RouteStatus.REVIEWED);
-    history.record(route.caseNumber(), "REVIEWED:" + round, RouteStatus.REVIEWED.name(),
-        "Исключено пунктов: " + drop.size() + ", пунктов в маршруте: " + kept.size(), clock.instant());
-    return RouteText.items(items(routeId));
+    return new Correction(drop, added);
+  }
+
+  /** The items' numbers as the form's message names them: «от 1 до 5», or the list once some were dropped. */
+  private static String numbers(TreeSet<Integer> positions) {
+    if (positions.isEmpty()) {
+      return "нет";
+    }
+    int max = positions.last();
+    return positions.size() == max ? "от 1 до " + max : positions.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   /** The teacher's answer as the school recorded it: agreed, or returned to the methodist with a reason. */
@@ -241,17 +306,38 @@ public class DevelopmentRoutes {
     history.record(route.caseNumber(), "AGREED", RouteStatus.AGREED.name(), "Маршрут направлен педагогу", clock.instant());
   }
 
+  /** The day the route was agreed, in the region's time: its monitorings are counted from it. */
+  LocalDate agreedOn(long routeId) {
+    LocalDateTime at = jdbc.sql("SELECT agreed_at FROM development_route WHERE id = ?").params(routeId).query(LocalDateTime.class).single();
+    return at.atOffset(ZoneOffset.UTC).atZoneSameInstant(RegionTime.ZONE).toLocalDate();
+  }
+
+  /**
+   * The reflection has closed the case: the route is finished once, and the teacher may start a new
+   * one (the open key is released).
+   */
+  void markFinished(long routeId) {
+    Route route = get(routeId);
+    jdbc.sql("UPDATE development_route SET status = 'FINISHED', finished_at = COALESCE(finished_at, ?), open_person_id = NULL WHERE id = ?")
+        .params(now(), routeId).update();
+    history.record(route.caseNumber(), "FINISHED", RouteStatus.FINISHED.name(), "Маршрут завершён, отчёт направлен педагогу", clock.instant());
+  }
+
   private void replaceItems(long routeId, List<RouteItem> items) {
     jdbc.sql("DELETE FROM development_route_item WHERE route_id = ?").params(routeId).update();
     int position = 0;
     for (RouteItem i : items) {
-      jdbc.sql("""
-              INSERT INTO development_route_item (route_id, position, event_id, competence, kind, title, planned_from, planned_to, source, status)
-              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(routeId, ++position, i.eventId(), i.competence().name(), i.kind().name(), i.title(), i.plannedFrom(), i.plannedTo(), i.source(),
-              i.status())
-          .update();
+      insertItem(routeId, ++position, i);
     }
+  }
+
+  private void insertItem(long routeId, int position, RouteItem i) {
+    jdbc.sql("""
+            INSERT INTO development_route_item (route_id, position, event_id, competence, kind, title, planned_from, planned_to, source, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(routeId, position, i.eventId(), i.competence().name(), i.kind().name(), i.title(), i.plannedFrom(), i.plannedTo(), i.source(),
+            i.status())
+        .update();
   }
 
   private void setStatus(Route route, RouteStatus status) {
@@ -266,7 +352,7 @@ public class DevelopmentRoutes {
         .query((rs, n) -> new RouteItem(rs.getInt("position"), rs.getObject("event_id", Long.class), rs.getString("code"),
             Competence.valueOf(rs.getString("competence")), EventKind.valueOf(rs.getString("kind")), rs.getString("title"),
             rs.getObject("planned_from", LocalDate.class), rs.getObject("planned_to", LocalDate.class), rs.getString("source"),
-            rs.getString("status")))
+            rs.getString("status"), rs.getLong("id"), rs.getString("evidence")))
         .list();
   }
 

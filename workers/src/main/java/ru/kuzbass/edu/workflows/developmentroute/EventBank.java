@@ -160,4 +160,20 @@ public class EventBank {
     return jdbc.sql("SELECT COUNT(*) FROM education_event WHERE id = ? AND " + AVAILABLE).params(id, RegionTime.today(clock))
         .query(Integer.class).single() > 0;
   }
+
+  /**
+   * Takes a place on the event for a teacher enrolled from a route; false, taking none, when the event
+   * is full. The event's row stays locked until the caller's transaction ends, so that two
+   * enrolments at once cannot both take the last place.
+   */
+  boolean takePlace(long id) {
+    boolean full = jdbc.sql("SELECT capacity IS NOT NULL AND enrolled >= capacity FROM education_event WHERE id = ? FOR UPDATE").params(id)
+        .query(Boolean.class).single();
+    if (full) {
+      return false;
+    }
+    jdbc.sql("UPDATE education_event SET enrolled = enrolled + 1, updated_at = ? WHERE id = ?")
+        .params(UtcDateTime.toDb(clock.instant()), id).update();
+    return true;
+  }
 }

@@ -1,11 +1,12 @@
 package ru.kuzbass.edu.workflows.developmentroute;
 
-/** Where a route's design stands. Realisation and reflection will add their statuses after AGREED. */
+/** Where a route stands: its design, then its realisation (AGREED) until the reflection finishes it. */
 public enum RouteStatus {
   REQUESTS("Ожидается анкета профессиональных запросов"),
   PROPOSED("Маршрут предложен, ожидается проверка методиста"),
   REVIEWED("Маршрут проверен методистом, ожидается согласие педагога"),
-  AGREED("Маршрут согласован и направлен педагогу");
+  AGREED("Маршрут согласован и направлен педагогу, идёт его реализация"),
+  FINISHED("Маршрут завершён, итоги подведены");
 
   private final String russian;
 

@@ -26,7 +26,15 @@ final class RouteText {
     if (items.isEmpty()) {
       return "В маршруте нет пунктов: добавьте мероприятия банка по коду.";
     }
-    String text = items.stream().map(RouteText::line).collect(Collectors.joining("\n"));
+    return bounded(items.stream().map(RouteText::line).collect(Collectors.joining("\n")));
+  }
+
+  /** The items with where each stands, as the monitoring shows them: «… — пройден». */
+  static String progress(List<DevelopmentRoutes.RouteItem> items) {
+    return bounded(items.stream().map(i -> line(i) + " — " + ItemStatus.valueOf(i.status()).russian()).collect(Collectors.joining("\n")));
+  }
+
+  private static String bounded(String text) {
     return text.length() <= MAX_LENGTH ? text
         : text.substring(0, MAX_LENGTH) + "\n… (маршрут длиннее, полный список — по номеру дела в API)";
   }

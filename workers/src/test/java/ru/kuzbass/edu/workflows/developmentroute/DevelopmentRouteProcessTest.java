@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.support.Mailbox;
 import ru.kuzbass.edu.workflows.support.PdfAssertions;
-import ru.kuzbass.edu.workflows.support.ProcessTest;
 import ru.kuzbass.edu.workflows.support.SharedMailServer;
 
 /**
@@ -30,35 +23,9 @@ import ru.kuzbass.edu.workflows.support.SharedMailServer;
  * the route started through the API, the questionnaire, the proposal, the methodist's corrections,
  * a return and the agreement, the letter read back; and the refusals.
  */
-class DevelopmentRouteProcessTest extends ProcessTest {
+class DevelopmentRouteProcessTest extends DevelopmentRouteFixture {
 
-  private static final String PATH = "/api/development-routes";
-  private static final String EMAIL = "ivanova@school.example";
-
-  @Autowired MockMvc mvc;
-  @Autowired ObjectMapper json;
-  @Autowired Diagnoses diagnoses;
-  @Autowired EventBank bank;
   @Autowired AgreedRouteLetter agreedRouteLetter;
-
-  /** Deficits DIGITAL 40, METHODICAL 50, SUBJECT 55 (lowest first); COMMUNICATIVE and PSYCHOLOGICAL_PEDAGOGICAL are not. */
-  private long teacherWithDiagnosis() {
-    diagnoses.store(List.of(score(Competence.DIGITAL, "40"), score(Competence.METHODICAL, "50"), score(Competence.SUBJECT, "55"),
-        score(Competence.COMMUNICATIVE, "80"), score(Competence.PSYCHOLOGICAL_PEDAGOGICAL, "90")));
-    return jdbc.sql("SELECT person_id FROM competence_diagnosis LIMIT 1").query(Long.class).single();
-  }
-
-  private void bankOfEvents() {
-    bank.store(List.of(
-        event("D-1", Competence.DIGITAL, EventKind.FORMAL, "2027-03-01", "2027-04-30", 30, 0),
-        event("D-2", Competence.DIGITAL, EventKind.NON_FORMAL, "2027-02-10", "2027-02-12", null, null),
-        event("D-3", Competence.DIGITAL, EventKind.FORMAL, "2027-05-01", "2027-06-30", 30, 0),
-        event("D-LATE", Competence.DIGITAL, EventKind.NON_FORMAL, "2029-03-01", "2029-03-02", null, null),
-        event("M-FULL", Competence.METHODICAL, EventKind.FORMAL, "2027-03-01", "2027-03-31", 10, 10),
-        event("S-1", Competence.SUBJECT, EventKind.NON_FORMAL, "2027-03-10", "2027-03-12", null, null),
-        event("C-1", Competence.COMMUNICATIVE, EventKind.FORMAL, "2027-04-01", "2027-04-10", 20, 0),
-        event("P-1", Competence.PSYCHOLOGICAL_PEDAGOGICAL, EventKind.NON_FORMAL, "2027-06-01", "2027-06-05", null, null)));
-  }
 
   @Test
   void aRouteIsProposedReviewedReturnedOnceAgreedAndSentAsAPdfLetter() throws Exception {
@@ -124,7 +91,7 @@ class DevelopmentRouteProcessTest extends ProcessTest {
         .doesNotContainKeys("dropItems", "addEventCodes").containsEntry("returnReason", "Просит больше очных форм");
     operaton.completeTask(secondReview, "methodist", Map.of("reviewDecision", "APPROVE"));
     completeUserTask(instance, "Task_AgreeRoute", Map.of("teacherAnswer", "AGREE"));
-    operaton.awaitEnded(instance);
+    awaitPassed(instance, "Task_SendAgreedRoute");
 
     assertThat(itemCodes(route)).containsExactly("D-2", null, "S-1", "C-1", "P-1");
     Mailbox.Letter letter = Mailbox.single(Mailbox.letters());
@@ -178,28 +145,10 @@ class DevelopmentRouteProcessTest extends ProcessTest {
         .andExpect(jsonPath("$.errors[0].message").value(containsString("уже есть незавершённый маршрут № ИОМ-2027-")));
     assertThat(jdbc.sql("SELECT CONCAT(origin, ' ', origin_case, ' ', status) FROM development_route").query(String.class).single())
         .isEqualTo("CADRE_RESERVE КР-2027-000001 REQUESTS");
-  }
-
-  private ResultActions start(Map<String, Object> body) throws Exception {
-    return mvc.perform(post(PATH).with(ApiUsers.hr()).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)));
-  }
-
-  private List<String> itemCodes(long route) {
-    return jdbc.sql("SELECT e.code FROM development_route_item i LEFT JOIN education_event e ON e.id = i.event_id WHERE i.route_id = ?"
-        + " ORDER BY i.position").params(route).query((rs, n) -> rs.getString(1)).list();
-  }
-
-  private int count(String sql) {
-    return jdbc.sql(sql).query(Integer.class).single();
-  }
-
-  private static DiagnosisResult score(Competence c, String score) {
-    return new DiagnosisResult("11223344595", "Иванова", "Мария", "Петровна", LocalDate.of(1985, 4, 12), EMAIL, "+79001234567", "SCH-1", 2027,
-        c, new BigDecimal(score));
-  }
-
-  private static EducationEvent event(String code, Competence c, EventKind kind, String from, String to, Integer capacity, Integer enrolled) {
-    return new EducationEvent(code, "Мероприятие " + code, c, kind, null, "ИРО Кузбасса", LocalDate.parse(from), LocalDate.parse(to), 36,
-        capacity, enrolled, null);
+    // a route not yet agreed has nothing to track
+    String open = jdbc.sql("SELECT case_number FROM development_route").query(String.class).single();
+    mvc.perform(put(PATH + "/" + open + "/items/1").with(ApiUsers.hr()).contentType(MediaType.APPLICATION_JSON).content("{\"status\": \"ENROLLED\"}"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"))
+        .andExpect(jsonPath("$.errors[0].message").value(containsString("ещё не согласован")));
   }
 }

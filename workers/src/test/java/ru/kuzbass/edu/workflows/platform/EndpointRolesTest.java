@@ -57,6 +57,7 @@ class EndpointRolesTest extends ProcessTest {
         Arguments.of(HttpMethod.GET, "/api/development-routes/diagnoses/1?year=2027", null),
         Arguments.of(HttpMethod.POST, "/api/development-routes", "application/json"),
         Arguments.of(HttpMethod.GET, "/api/development-routes/ИОМ-2027-000001", null),
+        Arguments.of(HttpMethod.PUT, "/api/development-routes/ИОМ-2027-000001/items/1", "application/json"),
         Arguments.of(HttpMethod.POST, "/api/olympiad-awards/results?publishedOn=2027-01-20", "text/csv"),
         Arguments.of(HttpMethod.POST, "/api/olympiad-awards/claims", "application/json"),
         Arguments.of(HttpMethod.GET, "/api/olympiad-awards/claims/ОЛ-2027-000001", null),
