@@ -25,9 +25,10 @@ public record DevelopmentRouteProperties(String caseNumberPrefix, Rules defaults
    * @param paceMinMonths       the shortest pace a teacher may choose, in months
    * @param paceMaxMonths       the longest pace a teacher may choose, in months
    * @param basis               what the agreed route's letter prints as «Основание»
+   * @param targetShare         the share of all teachers with a route that the region aims at, in percent (the summary compares with it)
    */
   public record Rules(BigDecimal deficitBelow, Integer eventsPerCompetence, List<EventKind> kindOrder, Integer paceMinMonths,
-      Integer paceMaxMonths, String basis) {}
+      Integer paceMaxMonths, String basis, BigDecimal targetShare) {}
 
   /** The level below which a score of the diagnosis year is a deficit. */
   public BigDecimal deficitBelow(int year) {
@@ -52,6 +53,10 @@ public record DevelopmentRouteProperties(String caseNumberPrefix, Rules defaults
 
   public String basis(int year) {
     return rule(year, Rules::basis, "basis");
+  }
+
+  public BigDecimal targetShare(int year) {
+    return rule(year, Rules::targetShare, "target-share");
   }
 
   /** The year's value of the rule, else the default's. */
