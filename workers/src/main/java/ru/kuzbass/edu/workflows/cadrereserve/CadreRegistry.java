@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,7 +35,12 @@ public class CadreRegistry {
   /** What a listing shows: the reservists of a level, or the candidates recommended to the municipal reserve. */
   public enum Listing { REGIONAL, MUNICIPAL, MUNICIPAL_RECOMMENDED }
 
-  /** The reservist's individual development plan; HR sets it ({@code NOT_STARTED} until then). */
+  /**
+   * The reservist's individual development plan. Where the reservist has a development route (started
+   * on enrolment, {@link ReservistRoute}) the plan follows it: agreed, {@code IN_PROGRESS}; finished,
+   * {@code COMPLETED}; still being designed, {@code NOT_STARTED}. Only a reservist without a route (one
+   * enrolled before routes were started) has the status HR sets, {@code NOT_STARTED} until then.
+   */
   public enum PlanStatus {
     NOT_STARTED, IN_PROGRESS, COMPLETED;
 
@@ -52,15 +58,21 @@ public class CadreRegistry {
       BigDecimal compositeScore, BigDecimal teamScore, BigDecimal individualScore, String planStatus, String municipalConfirmedBy,
       OffsetDateTime municipalConfirmedAt) {}
 
+  /** The plan status of {@code cadre_candidate c}, derived from its route {@code r} where it has one (joined with {@link #ROUTE_JOIN}). */
+  static final String PLAN_STATUS = """
+      CASE WHEN r.status = 'FINISHED' THEN 'COMPLETED' WHEN r.status = 'AGREED' THEN 'IN_PROGRESS' WHEN r.id IS NOT NULL THEN 'NOT_STARTED'
+           ELSE c.plan_status END""";
+  static final String ROUTE_JOIN = "LEFT JOIN development_route r ON r.case_number = c.development_route_case";
+
   /** {@code season} may be null for every season. */
   public List<Reservist> list(Listing listing, Integer season) {
     return jdbc.sql("""
             SELECT c.case_number, CONCAT_WS(' ', p.surname, p.given_name, p.patronymic) AS full_name, c.school_code, c.municipality,
-                   c.reserve, c.season, c.composite_score, t.score AS team_score, c.individual_score, c.plan_status,
+                   c.reserve, c.season, c.composite_score, t.score AS team_score, c.individual_score, %s AS plan_status,
                    c.municipal_decided_by, c.municipal_decided_at
-            FROM cadre_candidate c JOIN person p ON p.id = c.person_id LEFT JOIN cadre_team t ON t.id = c.team_id
+            FROM cadre_candidate c JOIN person p ON p.id = c.person_id LEFT JOIN cadre_team t ON t.id = c.team_id %s
             WHERE COALESCE(c.reserve, IF(c.status = 'MUNICIPAL_RECOMMENDED', 'MUNICIPAL_RECOMMENDED', NULL)) = ? AND (? IS NULL OR c.season = ?)
-            ORDER BY c.season, c.individual_score DESC, t.score DESC, c.case_number""")
+            ORDER BY c.season, c.individual_score DESC, t.score DESC, c.case_number""".formatted(PLAN_STATUS, ROUTE_JOIN))
         .params(listing.name(), season, season)
         .query((rs, i) -> {
           LocalDateTime confirmedAt = rs.getObject("municipal_decided_at", LocalDateTime.class);
@@ -74,11 +86,20 @@ public class CadreRegistry {
         .list();
   }
 
-  /** HR records how far the reservist's individual plan is; only a reservist has one. */
+  /**
+   * HR records how far the reservist's individual plan is; only a reservist has one. A reservist with
+   * a development route is refused (409): the route is the one truth of that plan.
+   */
   @Transactional
   public void setPlanStatus(String caseNumber, PlanStatus plan) {
-    String status = jdbc.sql("SELECT status FROM cadre_candidate WHERE case_number = ? AND reserve IS NOT NULL FOR UPDATE").param(caseNumber)
-        .query(String.class).optional().orElseThrow(() -> ApiProblem.notFound("Резервиста " + caseNumber + " в реестре нет"));
+    Map<String, Object> reservist = jdbc.sql("SELECT status, development_route_case FROM cadre_candidate WHERE case_number = ? AND reserve IS NOT NULL FOR UPDATE")
+        .param(caseNumber).query().listOfRows().stream().findFirst()
+        .orElseThrow(() -> ApiProblem.notFound("Резервиста " + caseNumber + " в реестре нет"));
+    if (reservist.get("development_route_case") != null) {
+      throw ApiProblem.conflict("Состояние индивидуального плана резервиста " + caseNumber + " следует за его индивидуальным маршрутом № "
+          + reservist.get("development_route_case") + " и вручную не задаётся");
+    }
+    String status = (String) reservist.get("status");
     jdbc.sql("UPDATE cadre_candidate SET plan_status = ? WHERE case_number = ?").params(plan.name(), caseNumber).update();
     history.record(caseNumber, "PLAN:" + clock.millis(), status, "Индивидуальный план: " + switch (plan) {
       case NOT_STARTED -> "не начат";

@@ -1,5 +1,6 @@
 package ru.kuzbass.edu.workflows.cadrereserve;
 
+import java.util.Map;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +41,11 @@ class CadreReserveSteps {
   JavaDelegate recordMunicipalDecision(Steps steps, MunicipalReserve municipal) {
     return steps.setting("cadre-reserve.record-municipal-decision", e -> municipal.decide(candidateId(e),
         (String) e.getVariable("municipalDecision"), (String) e.getVariable("municipalDeclineReason")));
+  }
+
+  @Bean("startReservistRoute")
+  JavaDelegate startReservistRoute(Steps steps, ReservistRoute route) {
+    return steps.setting("cadre-reserve.start-reservist-route", e -> Map.of("developmentRouteCase", route.start(candidateId(e))));
   }
 
   // ---------------------------------------------------------------- season

@@ -33,8 +33,9 @@ public class CandidateStatusService {
 
   public Status status(HttpServletRequest request, String caseNumber) {
     Map<String, Object> c = jdbc.sql("""
-            SELECT season, status, municipality, municipal_decline_reason, reserve, plan_status, access_token_hash
-            FROM cadre_candidate WHERE case_number = ?""").param(caseNumber).query().listOfRows().stream().findFirst().orElse(Map.of());
+            SELECT c.season, c.status, c.municipality, c.municipal_decline_reason, c.reserve, c.access_token_hash, %s AS plan_status
+            FROM cadre_candidate c %s WHERE c.case_number = ?""".formatted(CadreRegistry.PLAN_STATUS, CadreRegistry.ROUTE_JOIN))
+        .param(caseNumber).query().listOfRows().stream().findFirst().orElse(Map.of());
     if (!CaseTokens.admits(request, (String) c.get("access_token_hash"))) {
       throw ApiProblem.notFound("Участник " + caseNumber + " не найден или ключ доступа (" + CaseTokens.HEADER + ") неверен");
     }

@@ -28,9 +28,11 @@ public record DevelopmentRouteProperties(String caseNumberPrefix, Rules defaults
    * @param monitoringIntervalMonths how many months apart the route is monitored, counted from its agreement
    * @param behindShare         a route is behind its pace when the share of its items whose planned end has passed without
    *                            being completed is above this (0–1); a share equal to it is on pace
+   * @param targetShare         the share of all teachers with a route that the region aims at, in percent (the summary compares with it)
    */
   public record Rules(BigDecimal deficitBelow, Integer eventsPerCompetence, List<EventKind> kindOrder, Integer paceMinMonths,
-      Integer paceMaxMonths, String basis, Integer monitoringIntervalMonths, BigDecimal behindShare) {}
+      Integer paceMaxMonths, String basis, Integer monitoringIntervalMonths, BigDecimal behindShare,
+      BigDecimal targetShare) {}
 
   /** The level below which a score of the diagnosis year is a deficit. */
   public BigDecimal deficitBelow(int year) {
@@ -63,6 +65,10 @@ public record DevelopmentRouteProperties(String caseNumberPrefix, Rules defaults
 
   public BigDecimal behindShare(int year) {
     return rule(year, Rules::behindShare, "behind-share");
+  }
+
+  public BigDecimal targetShare(int year) {
+    return rule(year, Rules::targetShare, "target-share");
   }
 
   /** The year's value of the rule, else the default's. */

@@ -92,7 +92,9 @@ public class DevelopmentRoutes {
     if (origin == RouteOrigin.SELF && hasOriginCase) {
       throw ApiProblem.badField("originCase", "Номер дела-основания указывается только для маршрута из другого процесса");
     }
-    if (diagnoses.scores(r.personId(), r.year()).isEmpty()) {
+    // a route of the teacher's own choice is built on the diagnosis; a young teacher or a reservist may not have
+    // taken it, and their route is then proposed from the requests of the questionnaire
+    if (origin == RouteOrigin.SELF && diagnoses.scores(r.personId(), r.year()).isEmpty()) {
       throw ApiProblem.badField("personId", "Нет результатов диагностики этого педагога за " + r.year() + " год");
     }
     openRoute(r.personId()).ifPresent(n -> {
@@ -119,6 +121,15 @@ public class DevelopmentRoutes {
     return number;
   }
 
+  /**
+   * The route of a process that requires one: the teacher's open route if there is one (a route
+   * already under way is linked, not refused), else a new one. Returns its case number.
+   */
+  @Transactional
+  public String startOrLinkOpen(RouteStart r) {
+    return openRoute(r.personId()).orElseGet(() -> start(r));
+  }
+
   private Optional<String> openRoute(long personId) {
     return jdbc.sql("SELECT case_number FROM development_route WHERE open_person_id = ?").params(personId).query(String.class).optional();
   }
@@ -138,6 +149,10 @@ public class DevelopmentRoutes {
     Integer pace = wholeNumber(q.paceMonths());
     if (pace == null || pace < min || pace > max) {
       throw new InvalidInputException("Поле «Темп, месяцев» (paceMonths): целое число от " + min + " до " + max);
+    }
+    if (route.origin() != RouteOrigin.SELF && q.competences().isEmpty() && deficits.deficits(route.personId(), route.year()).isEmpty()) {
+      throw new InvalidInputException("Поле «Компетенции для развития» (wantSubject): отметьте хотя бы одну компетенцию — "
+          + "по результатам диагностики у педагога нет дефицитов, и маршрут строится по его запросам");
     }
     if (q.text() != null && q.text().length() > 4000) {
       throw new InvalidInputException("Поле «Запрос педагога» (requestText): не более 4000 символов");

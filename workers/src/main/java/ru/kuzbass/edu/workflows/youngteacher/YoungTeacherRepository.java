@@ -54,6 +54,15 @@ public class YoungTeacherRepository {
     return keys.getKeyAs(Number.class).longValue();
   }
 
+  Optional<String> developmentRouteOf(long id) {
+    return jdbc.sql("SELECT development_route_case FROM young_teacher_case WHERE id = ? AND development_route_case IS NOT NULL").param(id)
+        .query(String.class).optional();
+  }
+
+  void linkDevelopmentRoute(long id, String routeCase) {
+    jdbc.sql("UPDATE young_teacher_case SET development_route_case = ? WHERE id = ?").params(routeCase, id).update();
+  }
+
   void assignNumber(long id, String caseNumber) {
     jdbc.sql("UPDATE young_teacher_case SET case_number = ? WHERE id = ?").params(caseNumber, id).update();
   }

@@ -90,6 +90,12 @@ class YoungTeacherSteps {
     });
   }
 
+  @Bean("startYoungTeacherRoute")
+  JavaDelegate startYoungTeacherRoute(Steps steps, YoungTeacherRoute route) {
+    return steps.setting("young-teacher-support.start-development-route",
+        e -> Map.of("developmentRouteCase", route.start(EngineIds.caseId(e))));
+  }
+
   @Bean("completeYoungTeacherSupport")
   JavaDelegate completeYoungTeacherSupport(Steps steps, YoungTeacherService service) {
     return steps.running("young-teacher-support.complete-support", e -> service.completeSupport(EngineIds.caseId(e)));

@@ -49,6 +49,7 @@ class CadreReserveProcessTest extends ProcessTest {
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
+  @Autowired ReservistRoute reservistRoute;
 
   /** {@code token}: the case's access token the registration returned (header X-Case-Token). */
   record Candidate(long id, String caseNumber, long instanceKey, String email, String token) {}
@@ -293,15 +294,40 @@ class CadreReserveProcessTest extends ProcessTest {
     assertThat(PdfAssertions.text(parts.getBodyPart(1).getInputStream().readAllBytes()))
         .contains("Программа развития школы S3").contains("Руководителю Школа S3");
 
-    // HR records how far a reservist's individual plan is; who is no reservist has none.
+    // Every reservist got a development route on enrolment, for the season's year and their school; the registry's plan
+    // status follows it (designed: not started; agreed: in progress; finished: completed), and HR cannot set it by hand.
+    for (Candidate reservist : List.of(a, b, e)) {
+      assertThat(jdbc.sql("""
+              SELECT CONCAT(r.origin, ' ', r.origin_case, ' ', r.year, ' ', r.school_code = c.school_code, ' ', r.person_id = c.person_id)
+              FROM cadre_candidate c JOIN development_route r ON r.case_number = c.development_route_case WHERE c.case_number = ?""")
+          .param(reservist.caseNumber()).query(String.class).single()).isEqualTo("CADRE_RESERVE " + reservist.caseNumber() + " 2027 1 1");
+    }
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM development_route").query(Integer.class).single()).as("no route for who is not a reservist")
+        .isEqualTo(3);
+    long eId = jdbc.sql("SELECT id FROM cadre_candidate WHERE case_number = ?").param(e.caseNumber()).query(Long.class).single();
+    String eRoute = reservistRoute.start(eId);
+    assertThat(reservistRoute.start(eId)).as("a retried step finds the route and starts nothing").isEqualTo(eRoute);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM development_route").query(Integer.class).single()).isEqualTo(3);
     mvc.perform(put("/api/cadre-reserve/registry/{number}/plan-status", e.caseNumber()).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"planStatus\": \"COMPLETED\"}").with(ApiUsers.hr())).andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("маршрутом № " + eRoute)));
+    mvc.perform(get("/api/cadre-reserve/candidates/{number}", e.caseNumber()).header("X-Case-Token", e.token()))
+        .andExpect(jsonPath("$.planStatus").value("NOT_STARTED"));
+    // the route's realisation is another step's work: its statuses are set here as it will set them
+    jdbc.sql("UPDATE development_route SET status = 'AGREED' WHERE case_number = ?").param(eRoute).update();
+    mvc.perform(get("/api/cadre-reserve/candidates/{number}", e.caseNumber()).header("X-Case-Token", e.token()))
+        .andExpect(jsonPath("$.status").value("REGIONAL_RESERVE")).andExpect(jsonPath("$.planStatus").value("IN_PROGRESS"));
+    jdbc.sql("""
+            UPDATE development_route SET status = 'FINISHED', open_person_id = NULL
+            WHERE case_number = (SELECT development_route_case FROM cadre_candidate WHERE case_number = ?)""").param(b.caseNumber()).update();
+    // a reservist without a route (enrolled before routes were started) keeps the status HR sets; who is no reservist has none
+    jdbc.sql("UPDATE cadre_candidate SET development_route_case = NULL WHERE case_number = ?").param(a.caseNumber()).update();
+    mvc.perform(put("/api/cadre-reserve/registry/{number}/plan-status", a.caseNumber()).contentType(MediaType.APPLICATION_JSON)
         .content("{\"planStatus\": \"IN_PROGRESS\"}").with(ApiUsers.hr())).andExpect(status().isNoContent());
     mvc.perform(put("/api/cadre-reserve/registry/{number}/plan-status", c.caseNumber()).contentType(MediaType.APPLICATION_JSON)
         .content("{\"planStatus\": \"IN_PROGRESS\"}").with(ApiUsers.hr())).andExpect(status().isNotFound());
-    mvc.perform(put("/api/cadre-reserve/registry/{number}/plan-status", e.caseNumber()).contentType(MediaType.APPLICATION_JSON)
+    mvc.perform(put("/api/cadre-reserve/registry/{number}/plan-status", a.caseNumber()).contentType(MediaType.APPLICATION_JSON)
         .content("{}").with(ApiUsers.hr())).andExpect(status().isBadRequest());
-    mvc.perform(get("/api/cadre-reserve/candidates/{number}", e.caseNumber()).header("X-Case-Token", e.token()))
-        .andExpect(jsonPath("$.status").value("REGIONAL_RESERVE")).andExpect(jsonPath("$.planStatus").value("IN_PROGRESS"));
 
     // The registry matches the scores.
     mvc.perform(get("/api/cadre-reserve/registry").param("level", "regional").param("season", "2027").with(ApiUsers.hr()))
@@ -315,8 +341,10 @@ class CadreReserveProcessTest extends ProcessTest {
         .andExpect(jsonPath("$.length()").value(2))
         .andExpect(jsonPath("$[0].caseNumber").value(b.caseNumber()))
         .andExpect(jsonPath("$[0].individualScore").value(6.75))
+        .andExpect(jsonPath("$[0].planStatus").value("COMPLETED"))
         .andExpect(jsonPath("$[1].caseNumber").value(a.caseNumber()))
-        .andExpect(jsonPath("$[1].teamScore").value(6.5));
+        .andExpect(jsonPath("$[1].teamScore").value(6.5))
+        .andExpect(jsonPath("$[1].planStatus").value("IN_PROGRESS"));
     String csv = mvc.perform(get("/api/cadre-reserve/registry").param("level", "regional").param("format", "csv").with(ApiUsers.hr()))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     assertThat(csv.lines().toList()).hasSize(2);

@@ -151,4 +151,29 @@ class DevelopmentRouteProcessTest extends DevelopmentRouteFixture {
         .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("status"))
         .andExpect(jsonPath("$.errors[0].message").value(containsString("ещё не согласован")));
   }
+
+  @Test
+  void aYoungTeachersRouteWithoutDiagnosisIsProposedFromTheRequestsThatTheQuestionnaireThenRequires() throws Exception {
+    long person = insertPerson("11223344595", "Иванова", "Мария", "1999-04-12", EMAIL);
+    bankOfEvents();
+    // the teacher's own route still needs the diagnosis
+    start(Map.of("personId", person, "year", 2027, "schoolCode", "SCH-1"))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("personId"));
+    String caseNumber = json.readTree(start(Map.of("personId", person, "year", 2027, "schoolCode", "SCH-1", "origin", "YOUNG_TEACHER",
+        "originCase", "МП-2027-000001")).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("caseNumber").asText();
+    long instance = jdbc.sql("SELECT process_instance_key FROM development_route WHERE case_number = ?").params(caseNumber).query(Long.class).single();
+    long route = jdbc.sql("SELECT id FROM development_route WHERE case_number = ?").params(caseNumber).query(Long.class).single();
+
+    // no deficits and nothing asked: nothing to build the route on, so the questionnaire asks for a competence
+    Map<String, Object> answers = new HashMap<>(Map.of("preferFormal", true, "paceMonths", 12L));
+    assertThatThrownBy(() -> completeUserTask(instance, "Task_FillProfessionalRequests", answers))
+        .hasMessageContaining("wantSubject").hasMessageContaining("отметьте хотя бы одну компетенцию");
+    assertThat(count("SELECT COUNT(*) FROM development_route_request")).isZero();
+    answers.put("wantDigital", true);
+    answers.put("wantCommunicative", true);
+    completeUserTask(instance, "Task_FillProfessionalRequests", answers);
+
+    operaton.awaitTask(instance, "Task_ReviewRoute");
+    assertThat(itemCodes(route)).as("the requests alone, in the order of competences, formal first").containsExactly("C-1", "D-1", "D-3");
+  }
 }

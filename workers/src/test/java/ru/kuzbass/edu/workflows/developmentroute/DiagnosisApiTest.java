@@ -96,8 +96,8 @@ class DiagnosisApiTest extends ProcessTest {
   @Test
   void aYearOverridesTheLevelAndOtherYearsKeepTheDefault() {
     var properties = new DevelopmentRouteProperties("ИОМ",
-        new DevelopmentRouteProperties.Rules(new BigDecimal("60"), 2, List.of(EventKind.FORMAL), 6, 36, "основание", 3, new BigDecimal("0.25")),
-        Map.of(2028, new DevelopmentRouteProperties.Rules(new BigDecimal("70"), null, null, null, 24, null, null, null)));
+        new DevelopmentRouteProperties.Rules(new BigDecimal("60"), 2, List.of(EventKind.FORMAL), 6, 36, "основание", 3, new BigDecimal("0.25"), new BigDecimal("30")),
+        Map.of(2028, new DevelopmentRouteProperties.Rules(new BigDecimal("70"), null, null, null, 24, null, null, null, null)));
     assertThat(properties.deficitBelow(2027)).isEqualByComparingTo("60");
     assertThat(properties.deficitBelow(2028)).isEqualByComparingTo("70");
     assertThat(properties.paceMaxMonths(2027)).isEqualTo(36);

@@ -46,6 +46,19 @@ class RouteProposalTest {
   }
 
   @Test
+  void withoutDiagnosisTheRouteIsProposedFromTheRequestsAlone() {
+    var events = Map.of(Competence.DIGITAL, List.of(event(4, Competence.DIGITAL, EventKind.FORMAL, "2027-03-01")));
+
+    List<RouteProposal.Item> items = RouteProposal.propose(List.of(), EnumSet.of(Competence.DIGITAL, Competence.METHODICAL), Set.of(), ORDER, 2,
+        FROM, TO, events);
+
+    assertThat(items).extracting(RouteProposal.Item::competence).containsExactly(Competence.METHODICAL, Competence.DIGITAL);
+    assertThat(items).extracting(RouteProposal.Item::eventId).containsExactly(null, 4L);
+    assertThat(RouteProposal.propose(List.of(), Set.of(), Set.of(), ORDER, 2, FROM, TO, events)).as("nothing asked, nothing proposed: the "
+        + "questionnaire refuses such an answer for a route without deficits").isEmpty();
+  }
+
+  @Test
   void anInformalEventWithoutAnEndLastsToTheRoutesEnd() {
     var open = new EventBank.Listed(9, new EducationEvent("S-9", "Сообщество практики", Competence.DIGITAL, EventKind.INFORMAL, null,
         "ИРО", LocalDate.of(2027, 3, 1), null, 10, null, 0, null));

@@ -20,6 +20,9 @@ import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import ru.kuzbass.edu.workflows.developmentroute.DevelopmentRoutes;
+import ru.kuzbass.edu.workflows.developmentroute.RouteOrigin;
+import ru.kuzbass.edu.workflows.developmentroute.RouteStart;
 import ru.kuzbass.edu.workflows.platform.RegionTime;
 import ru.kuzbass.edu.workflows.support.ApiUsers;
 import ru.kuzbass.edu.workflows.support.Mailbox;
@@ -42,6 +45,8 @@ class YoungTeacherProcessTest extends ProcessTest {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired YoungTeacherProperties properties;
+  @Autowired YoungTeacherRoute youngTeacherRoute;
+  @Autowired DevelopmentRoutes routes;
 
   record Case(String number, long id, long instanceKey) {}
 
@@ -141,12 +146,24 @@ class YoungTeacherProcessTest extends ProcessTest {
     assertThat(jdbc.sql("SELECT round, resolved, actions FROM young_teacher_difficulty ORDER BY round").query().listOfRows())
         .as("each methodist's task closed its own difficulty").extracting(r -> r.get("round") + ":" + r.get("resolved") + ":" + r.get("actions"))
         .containsExactly("0:true:Посетила уроки, разобрали приёмы", "3:false:Беседа с директором");
+
+    // the development route started after the mentor, through the development-route process, once
+    String route = jdbc.sql("SELECT development_route_case FROM young_teacher_case WHERE id = ?").param(c.id()).query(String.class).single();
+    assertThat(jdbc.sql("SELECT CONCAT(origin, ' ', origin_case, ' ', year, ' ', school_code, ' ', person_id) FROM development_route")
+        .query(String.class).single()).isEqualTo("YOUNG_TEACHER " + c.number() + " 2027 " + YoungTeacherFixtures.PILOT_SCHOOL + " " + teacherPerson);
+    long routeInstance = jdbc.sql("SELECT process_instance_key FROM development_route WHERE case_number = ?").param(route).query(Long.class).single();
+    operaton.awaitTask(routeInstance, "Task_FillProfessionalRequests");
+    assertThat(youngTeacherRoute.start(c.id())).as("a retried step finds the route and starts nothing").isEqualTo(route);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM development_route").query(Integer.class).single()).isEqualTo(1);
     assertAuditTrailComplete(c.instanceKey(), c.number());
   }
 
   @Test
-  void aMentorWithoutBonusIsNamedInTheDatabaseOnly() throws Exception {
+  void aMentorWithoutBonusIsNamedInTheDatabaseOnlyAndAnOpenRouteIsLinked() throws Exception {
     Case c = start(YoungTeacherFixtures.request());
+    // the teacher is also a reservist whose route is open: the young-teacher case links it instead of failing
+    long person = jdbc.sql("SELECT person_id FROM young_teacher_case WHERE id = ?").param(c.id()).query(Long.class).single();
+    String open = routes.start(new RouteStart(person, 2027, YoungTeacherFixtures.PILOT_SCHOOL, RouteOrigin.CADRE_RESERVE, "КР-2027-000009"));
     operaton.completeTask(c.instanceKey(), "Task_FillAdaptationQuestionnaire", COORDINATOR, YoungTeacherFixtures.goodAnswers());
     operaton.completeTask(c.instanceKey(), "Task_AssignMentor", COORDINATOR, Map.of("mentorMode", "WITHOUT_BONUS", "youngTeacherMentorName", "Орлова Елена Ивановна"));
     operaton.awaitEntered(c.instanceKey(), "Event_CheckInDue", 1);
@@ -154,6 +171,9 @@ class YoungTeacherProcessTest extends ProcessTest {
     assertThat(jdbc.sql("SELECT mentor_name FROM young_teacher_case WHERE id = ?").param(c.id()).query(String.class).single())
         .isEqualTo("Орлова Елена Ивановна");
     assertThat(operaton.recordedVariables()).noneMatch(v -> v.startsWith("youngTeacherMentorName="));
+    assertThat(jdbc.sql("SELECT development_route_case FROM young_teacher_case WHERE id = ?").param(c.id()).query(String.class).single())
+        .isEqualTo(open);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM development_route").query(Integer.class).single()).isEqualTo(1);
   }
 
   private Case start(Map<String, Object> body) throws Exception {
