@@ -22,9 +22,8 @@ import ru.kuzbass.edu.workflows.platform.RegionTime;
 /**
  * The reflection at a route's end: the repeated diagnosis (its results come in through the
  * diagnosis import) is compared with the first, competence by competence, and the result closes the
- * case with a PDF/A report to the teacher, kept once in the letter registry and e-mailed once.
- * The school directory holds no school e-mail address, so the report goes to the teacher only; the
- * school sees it through the case's API answer.
+ * case with a PDF/A report for the teacher and the school, kept once in the letter registry and
+ * e-mailed once to each: to the school where the directory has its address.
  */
 @Service
 public class RouteReflection {
@@ -109,8 +108,8 @@ public class RouteReflection {
   }
 
   /**
-   * Issues the report and e-mails it to the teacher, then finishes the route. A retried step finds
-   * the letter and the e-mail already there and sends nothing again.
+   * Issues the report and e-mails it to the teacher and to the school, then finishes the route. A
+   * retried step finds the letter and the e-mails already there and sends nothing again.
    */
   public void report(long routeId) {
     DevelopmentRoutes.Route route = routes.get(routeId);
@@ -125,6 +124,13 @@ public class RouteReflection {
             + route.caseNumber() + " и изменения по компетенциям по результатам повторной диагностики.\n\n"
             + "Письмо отправлено автоматически, отвечать на него не нужно.\n\n" + RouteLetters.ISSUER,
         letter));
+    schools.email(route.schoolCode()).ifPresent(school -> mail.send(new OutgoingMail(
+        route.caseNumber() + ":" + RouteLetters.REPORT_KIND + ":school", school,
+        "Итоги индивидуального образовательного маршрута № " + route.caseNumber() + " педагога Вашей школы",
+        "Здравствуйте!\n\nВо вложении — итоги индивидуального образовательного маршрута № " + route.caseNumber()
+            + " педагога Вашей школы и изменения по компетенциям по результатам повторной диагностики.\n\n"
+            + "Письмо отправлено автоматически, отвечать на него не нужно.\n\n" + RouteLetters.ISSUER,
+        letter)));
     routes.markFinished(routeId);
   }
 }

@@ -21,4 +21,9 @@ public class SchoolDirectory {
   public Optional<String> name(String code) {
     return jdbc.sql("SELECT name FROM school WHERE code = ?").param(code).query(String.class).optional();
   }
+
+  /** The school's own address for letters about its staff, where the directory has one. */
+  public Optional<String> email(String code) {
+    return jdbc.sql("SELECT email FROM school WHERE code = ? AND email IS NOT NULL").param(code).query(String.class).optional();
+  }
 }

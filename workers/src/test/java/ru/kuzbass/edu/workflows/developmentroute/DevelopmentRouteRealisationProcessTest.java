@@ -137,11 +137,19 @@ class DevelopmentRouteRealisationProcessTest extends DevelopmentRouteFixture {
         .hasMessageContaining("позже года первой диагностики (2027)");
     diagnoses.store(List.of(score(Competence.DIGITAL, "65", 2028), score(Competence.METHODICAL, "58", 2028),
         score(Competence.SUBJECT, "55", 2028), score(Competence.COMMUNICATIVE, "82.5", 2028)));
+    // the school's copy goes to the directory's address
+    jdbc.sql("INSERT INTO municipality (code, name) VALUES ('KEM', 'Кемеровский городской округ')").update();
+    jdbc.sql("""
+            INSERT INTO school (code, name, municipality_code, settlement_name, settlement_type, settlement_population, email)
+            VALUES ('SCH-1', 'Школа № 1', 'KEM', 'Кемерово', 'CITY', 550000, 'school1@school.example')""").update();
     completeUserTask(a.instance(), "Task_ConfirmRepeatedDiagnosis", Map.of("repeatedDiagnosisYear", 2028L));
     awaitCompleted(a.instance());
     assertThat(operaton.passed(a.instance(), "End_RouteFinished")).isTrue();
 
-    Mailbox.Letter report = Mailbox.single(Mailbox.letters().stream().filter(l -> l.subject().startsWith("Итоги")).toList());
+    Mailbox.Letter report = Mailbox.single(Mailbox.letters().stream().filter(l -> l.subject().startsWith("Итоги Вашего")).toList());
+    Mailbox.Letter schoolCopy = Mailbox.single(Mailbox.letters().stream().filter(l -> l.subject().endsWith("педагога Вашей школы")).toList());
+    assertThat(schoolCopy.recipient()).isEqualTo("school1@school.example");
+    assertThat(schoolCopy.pdf()).isEqualTo(report.pdf());
     assertThat(report.recipient()).isEqualTo(EMAIL);
     assertThat(report.subject()).isEqualTo("Итоги Вашего индивидуального образовательного маршрута № " + c);
     assertThat(report.pdfText()).contains("Итоги индивидуального образовательного маршрута педагога", c, "Уважаемая Мария Петровна!",
@@ -160,9 +168,9 @@ class DevelopmentRouteRealisationProcessTest extends DevelopmentRouteFixture {
     assertThat(routeColumn(a, "finished_at")).isNotNull();
     assertThat(routeColumn(a, "open_person_id")).as("the teacher may start a new route").isNull();
 
-    // the engine retrying the report runs it again: the same letter, no second e-mail
+    // the engine retrying the report runs it again: the same letter, no second e-mail to either
     reflection.report(a.route());
-    assertThat(SharedMailServer.received()).hasSize(2);
+    assertThat(SharedMailServer.received()).hasSize(3);
     assertThat(count("SELECT COUNT(*) FROM letter")).isEqualTo(2);
 
     mvc.perform(get(PATH + "/" + c).with(ApiUsers.hr()))
