@@ -73,6 +73,8 @@ public final class LocalStack {
       deleteRecursively(layout.data());
       progress("Fresh start: deleted " + layout.data());
     }
+    // no database yet: the application loads the demo data on this start (DemoCases minds the day)
+    boolean firstStart = !Files.exists(layout.data().resolve("mariadb"));
     Files.createDirectories(layout.data());
     Files.createDirectories(layout.logs());
     Files.deleteIfExists(readyMarker());
@@ -102,7 +104,7 @@ public final class LocalStack {
     done("http://localhost:" + StackLayout.WORKERS_HTTP);
 
     begin("Demo cases through the API");
-    List<String> outcomes = DemoCases.submit(layout);
+    List<String> outcomes = DemoCases.submit(layout, firstStart);
     done(String.join(", ", outcomes));
   }
 
