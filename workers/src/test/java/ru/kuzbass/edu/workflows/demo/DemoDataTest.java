@@ -16,6 +16,7 @@ import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import ru.kuzbass.edu.workflows.developmentroute.Deficits;
 import ru.kuzbass.edu.workflows.developmentroute.DevelopmentRoutes;
@@ -26,8 +27,14 @@ import ru.kuzbass.edu.workflows.support.DatabaseCleaner;
 import ru.kuzbass.edu.workflows.support.EmbeddedMariaDb;
 import ru.kuzbass.edu.workflows.support.ProcessTest;
 
-/** The demo data loads the region's schools and this year's vacancy list once, from the domain figures. */
+/**
+ * The demo data loads the region's schools and this year's vacancy list once, from the domain figures.
+ * The demo profile makes a Spring context of its own, with its own engine job executor and clock on
+ * the shared database: left open, it would go on running the jobs of the test classes after this
+ * one with its beans and its clock (a monitoring counted on the wrong day). It is closed after the class.
+ */
 @ActiveProfiles("demo")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DemoDataTest extends ProcessTest {
 
   @Autowired DemoData demoData;

@@ -16,12 +16,16 @@ import org.operaton.bpm.engine.history.HistoricActivityInstance;
 import org.operaton.bpm.engine.history.HistoricProcessInstance;
 import org.operaton.bpm.engine.history.HistoricTaskInstance;
 import org.operaton.bpm.engine.history.UserOperationLogEntry;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.operaton.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.operaton.bpm.engine.runtime.Incident;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.IdentityLink;
 import org.operaton.bpm.engine.task.IdentityLinkType;
+import org.operaton.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The process tests' view of the embedded engine: start, wait, complete user tasks as Tasklist
@@ -69,6 +73,19 @@ public class Operaton {
         pause();
       }
     }
+  }
+
+  /**
+   * Waits until the job executor runs no job. A job acquired before {@link #deleteRunningInstances}
+   * may still be inside its transaction (sending a letter, appending to the audit log), holding row
+   * locks that the next test's emptying of the tables would wait for until MariaDB gives up.
+   */
+  public void awaitNoJobRunning() {
+    JobExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    if (!(executor instanceof SpringJobExecutor spring && spring.getTaskExecutor() instanceof ThreadPoolTaskExecutor pool)) {
+      throw new IllegalStateException("The job executor is not Spring's thread pool but " + executor + ": its running jobs cannot be counted");
+    }
+    await("no job running", () -> pool.getActiveCount() == 0);
   }
 
   /** MariaDB chose the delete as the victim of a deadlock with a job's transaction. */

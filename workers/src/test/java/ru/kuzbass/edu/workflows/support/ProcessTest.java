@@ -74,6 +74,7 @@ public abstract class ProcessTest {
   void resetWorld() throws Exception {
     operaton = new Operaton(processEngine);
     operaton.deleteRunningInstances();
+    operaton.awaitNoJobRunning();
     DatabaseCleaner.clean(jdbc);
     SharedMailServer.get().purgeEmailFromAllMailboxes();
     clock.reset();
