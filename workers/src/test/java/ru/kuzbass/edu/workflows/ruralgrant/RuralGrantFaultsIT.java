@@ -214,6 +214,10 @@ class RuralGrantFaultsIT {
     secondNode.add("--operaton.bpm.generic-properties.properties.hostname=node-2");
     // its job executor's lock owner, a random UUID each start (the starter has no property for it), is in its health details
     secondNode.add("--management.endpoint.health.show-details=always");
+    // one thread that takes ten jobs at a time: the jobs wait locked in its queue, so the node is caught holding some (on a quiet
+    // machine three threads ran each job within the polls' gap, and the kill found nothing held)
+    secondNode.addAll(List.of("--operaton.bpm.job-execution.core-pool-size=1", "--operaton.bpm.job-execution.max-pool-size=1",
+        "--operaton.bpm.job-execution.queue-capacity=10", "--operaton.bpm.job-execution.max-jobs-per-acquisition=10"));
     Process second = PackagedApplication.start(root, db, smtp.getPort(), SECOND_PORT, root.resolve("workers/target/faults-node-2.log"),
         secondNode);
     AtomicBoolean throughSecond = new AtomicBoolean(true);
